@@ -1,0 +1,1 @@
+"""Pure rules of the evaluation app (no Django)."""

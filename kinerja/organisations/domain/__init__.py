@@ -1,0 +1,1 @@
+"""Pure organisational rules: NIP, position ranks, assessor derivation, supervision cycles."""
