@@ -32,7 +32,7 @@ $(VENV)/.installed: pyproject.toml requirements.lock | venv
 	$(BIN)/pip install -q --upgrade pip
 	printf 'setuptools<81\n' > $(VENV)/build-constraints.txt
 	$(BIN)/pip install -q --build-constraint $(VENV)/build-constraints.txt -r requirements.lock
-	$(BIN)/pip install -q --no-deps -e .
+	$(BIN)/pip install -q --no-deps --build-constraint $(VENV)/build-constraints.txt -e .
 	touch $@
 
 install: check-system $(VENV)/.installed
