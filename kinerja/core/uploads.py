@@ -82,7 +82,9 @@ def _sniff(head: bytes, upload: UploadedFile) -> str | None:
     return mime
 
 
-def check_upload(upload: UploadedFile, *, allowed: dict[str, str], max_bytes: int | None = None) -> CheckedUpload:
+def check_upload(
+    upload: UploadedFile, *, allowed: dict[str, str], max_bytes: int | None = None
+) -> CheckedUpload:
     """Refuse empty, oversize, or wrongly typed files (type read from the content).
 
     Returns the file with a safe display name, its real type and its SHA-256.
@@ -102,10 +104,19 @@ def check_upload(upload: UploadedFile, *, allowed: dict[str, str], max_bytes: in
     mime = _sniff(head, upload)
     if mime not in allowed:
         names = ", ".join(sorted({ext.upper() for ext in allowed.values()}))
-        raise UploadError(f"Jenis berkas tidak diizinkan (isi berkas bukan {names}). Nama berkas tidak menentukan jenisnya.")
+        raise UploadError(
+            f"Jenis berkas tidak diizinkan (isi berkas bukan {names}). Nama berkas tidak menentukan jenisnya."
+        )
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
     extension = allowed[mime]
-    return CheckedUpload(upload, safe_filename(upload.name or "", extension), mime, extension, size, digest.hexdigest())
+    return CheckedUpload(
+        upload,
+        safe_filename(upload.name or "", extension),
+        mime,
+        extension,
+        size,
+        digest.hexdigest(),
+    )

@@ -6,7 +6,13 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from kinerja.core.uploads import CERTIFICATE_TYPES, EVIDENCE_TYPES, UploadError, check_upload, safe_filename
+from kinerja.core.uploads import (
+    CERTIFICATE_TYPES,
+    EVIDENCE_TYPES,
+    UploadError,
+    check_upload,
+    safe_filename,
+)
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -44,7 +50,9 @@ def test_empty_file_is_refused():
 
 def test_oversize_file_is_refused_and_marked_too_large():
     with pytest.raises(UploadError) as exc:
-        check_upload(SimpleUploadedFile("a.pdf", PDF_BYTES * 100), allowed=EVIDENCE_TYPES, max_bytes=100)
+        check_upload(
+            SimpleUploadedFile("a.pdf", PDF_BYTES * 100), allowed=EVIDENCE_TYPES, max_bytes=100
+        )
     assert exc.value.too_large
 
 
@@ -63,4 +71,7 @@ def test_file_names_lose_paths_and_tricks(name, ext, expected):
 
 
 def test_image_is_accepted_as_certificate():
-    assert check_upload(SimpleUploadedFile("s.png", PNG_BYTES), allowed=CERTIFICATE_TYPES).extension == "png"
+    assert (
+        check_upload(SimpleUploadedFile("s.png", PNG_BYTES), allowed=CERTIFICATE_TYPES).extension
+        == "png"
+    )
