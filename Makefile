@@ -49,7 +49,7 @@ run: demo
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check kinerja config bench
+	$(BIN)/ruff format --check .
 
 typecheck: install
 	$(BIN)/mypy

@@ -15,7 +15,9 @@ def test_staff_sees_own_profile_with_assessor_line(world, login):
 
 def test_staff_cannot_see_someone_elses_profile(world, login):
     client = login(world.staff)
-    assert client.get(reverse("organisations:profile", args=[world.it_staff.nip])).status_code == 404
+    assert (
+        client.get(reverse("organisations:profile", args=[world.it_staff.nip])).status_code == 404
+    )
 
 
 def test_directory_of_kepala_bidang_lists_only_their_subtree(world, login):
