@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "ninja",  # only for its bundled Swagger UI templates and static files (no CDN)
     "django_tasks",
     "django_tasks_db",
     "kinerja.core",
@@ -94,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kinerja.accounts.context_processors.navigation",
+                "kinerja.communication.context_processors.unread",
             ],
         },
     }

@@ -11,8 +11,15 @@ MENU = [
     ("Beranda", "home", "all"),
     ("Struktur Organisasi", "organisations:tree", "all"),
     ("Direktori Pegawai", "organisations:directory", "all"),
-    ("Impor Data", "organisations:import", "admin"),
+    ("Impor Data", "accounts:import", "admin"),
     ("Jejak Audit", "reports:audit_trail", "auditor"),
+    ("SKP Saya", "planning:my_skp", "all"),
+    ("Persetujuan SKP", "planning:review_queue", "assessor"),
+    ("Pengumuman", "communication:announcements", "all"),
+    ("Panduan", "communication:guide", "all"),
+    ("Pengembangan", "development:mine", "all"),
+    ("Pengembangan Tim", "development:team", "assessor"),
+    ("Diklat & JP", "development:admin", "admin"),
 ]
 
 
@@ -48,4 +55,8 @@ def navigation(request):
                 "active": request.path == url or (url != "/" and request.path.startswith(url)),
             }
         )
+    # Only the most specific match is current (/organisasi/pegawai/ is not also the tree).
+    current = [item for item in items if item["active"]]
+    for item in current:
+        item["active"] = item is max(current, key=lambda i: len(i["url"]))
     return {"nav_items": items, "access": access}
