@@ -60,3 +60,65 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class ImportStatus(models.TextChoices):
+    UPLOADED = "uploaded", _("Diunggah")
+    VALIDATING = "validating", _("Sedang diperiksa")
+    INVALID = "invalid", _("Ada kesalahan")
+    VALID = "valid", _("Siap disimpan")
+    COMMITTING = "committing", _("Sedang disimpan")
+    DONE = "done", _("Selesai")
+    FAILED = "failed", _("Gagal")
+
+
+class ImportJob(models.Model):
+    """One uploaded import file: its validation report, progress and outcome."""
+
+    created_by = models.ForeignKey(
+        User, verbose_name=_("diunggah oleh"), on_delete=models.PROTECT, related_name="+"
+    )
+    agency = models.ForeignKey(
+        "organisations.OrgUnit",
+        verbose_name=_("perangkat daerah"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    file = models.FileField(_("berkas"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("nama berkas"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.UPLOADED
+    )
+    total_rows = models.PositiveIntegerField(_("jumlah baris"), default=0)
+    processed_rows = models.PositiveIntegerField(_("baris diproses"), default=0)
+    report = models.JSONField(_("laporan"), default=dict, blank=True)
+    credentials = models.JSONField(_("akun awal"), null=True, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("impor data")
+        verbose_name_plural = _("impor data")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.get_status_display()})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in {
+            ImportStatus.UPLOADED,
+            ImportStatus.VALIDATING,
+            ImportStatus.COMMITTING,
+        }
+
+    @property
+    def progress_percent(self) -> int:
+        if self.status == ImportStatus.DONE:
+            return 100
+        if not self.total_rows:
+            return 0
+        return min(100, round(100 * self.processed_rows / self.total_rows))
