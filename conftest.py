@@ -40,3 +40,39 @@ def login(client):
         return client
 
     return _login
+
+
+# --- Browser tests (Playwright driving Debian's Chromium; no browser download) ---------------
+
+CHROMIUM = os.environ.get("KINERJA_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+            # Browser-drawn text (file picker, date placeholder) in Indonesian, as users see it.
+            "--lang=id-ID",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "id-ID", "timezone_id": "Asia/Jakarta"}
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    """Shadow pytest-playwright's fallback fixture: it is a session fixture defined as an instance
+    method, which pytest 9 warns about (and warnings are errors here). Tests use live_server.url."""
+    return None
