@@ -36,10 +36,13 @@ def tree(request):
         root = get_visible_or_404(
             OrgUnit.objects.visible_to(request.user), pk=int(request.GET["unit"])
         )
-    depth = None if root else 2
-    units = selectors.unit_tree(
-        request.user, root=root, max_depth=(root.depth + 3) if root else depth
-    )
+    if root is not None:
+        max_depth = root.depth + 3
+    else:
+        # Regency-wide readers start from the perangkat daerah (deeper levels on click);
+        # everyone else sees their own, small scope whole.
+        max_depth = 1 if access_for(request.user).sees_all else None
+    units = selectors.unit_tree(request.user, root=root, max_depth=max_depth)
     base_depth = root.depth if root else 0
     return render(
         request, "organisations/tree.html", {"units": units, "root": root, "base_depth": base_depth}
