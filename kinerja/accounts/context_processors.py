@@ -20,6 +20,9 @@ MENU = [
     ("Pengembangan", "development:mine", "all"),
     ("Pengembangan Tim", "development:team", "assessor"),
     ("Diklat & JP", "development:admin", "admin"),
+    ("Realisasi & Penilaian", "evaluation:mine", "all"),
+    ("Penilaian Tim", "evaluation:team", "assessor"),
+    ("Kalibrasi", "evaluation:calibration", "admin"),
 ]
 
 
