@@ -1,1 +1,1 @@
-"""Pure rules of the planning app (no Django)."""
+"""Pure planning rules: workflow, form shape, BerAKHLAK, submission and quality checks."""

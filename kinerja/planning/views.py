@@ -1,0 +1,541 @@
+"""SKP pages: my SKP, the SKP with its RHK and history, the assessor's review queue."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from kinerja.core import clock
+from kinerja.core.concurrency import StaleObjectError
+from kinerja.core.http import get_visible_or_404, require
+from kinerja.organisations.models import Employee
+from kinerja.organisations.selectors import current_assessor_map
+
+from . import permissions, selectors, services
+from .domain.behaviour import BERAKHLAK
+from .domain.forms import ATTACHMENT_LABELS, AttachmentKind
+from .domain.workflow import SkpAction, SkpStatus, TransitionError, allowed_actions
+from .forms import (
+    AttachmentForm,
+    CreateSkpForm,
+    DistributeForm,
+    ExpectationsForm,
+    IndicatorForm,
+    ReasonForm,
+    RhkForm,
+)
+from .models import Indicator, Rhk, Skp, SkpAttachment
+
+STALE_MESSAGE = (
+    "Rencana telah berubah sejak Anda membukanya (mungkin di tab atau perangkat lain). "
+    "Isi terbaru ditampilkan di bawah; perubahan Anda belum disimpan — periksa lalu ulangi."
+)
+
+
+def _skp_or_404(user, pk: int) -> Skp:
+    try:
+        return selectors.skp_detail(user, pk)
+    except Skp.DoesNotExist as exc:
+        raise Http404("SKP tidak ditemukan.") from exc
+
+
+def _rhk_or_404(user, pk: int) -> Rhk:
+    return get_visible_or_404(
+        Rhk.objects.filter(skp__in=Skp.objects.visible_to(user)).select_related("skp"), pk=pk
+    )
+
+
+def _indicator_or_404(user, pk: int) -> Indicator:
+    return get_visible_or_404(
+        Indicator.objects.filter(rhk__skp__in=Skp.objects.visible_to(user)).select_related(
+            "rhk", "rhk__skp"
+        ),
+        pk=pk,
+    )
+
+
+def _errors_to_form(form, exc: ValidationError) -> None:
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+@login_required
+def my_skp(request):
+    """The user's own SKPs; create this year's if there is none."""
+    employee = request.user.employee
+    if employee is None:
+        raise Http404("Akun ini tidak terhubung dengan data pegawai.")
+    year = clock.today().year
+    form = CreateSkpForm(request.POST or None, initial={"year": year})
+    if request.method == "POST" and form.is_valid():
+        try:
+            skp = services.create_skp(
+                actor=request.user,
+                employee=employee,
+                year=form.cleaned_data["year"],
+                approach=form.cleaned_data["approach"],
+            )
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+        else:
+            messages.success(request, "SKP dibuat. Tambahkan rencana hasil kerja Anda.")
+            return redirect("planning:skp_detail", pk=skp.pk)
+    skps = selectors.skps_of(request.user, employee_id=employee.pk)
+    has_current = any(s.year == year and not s.is_closed for s in skps)
+    return render(
+        request,
+        "planning/my_skp.html",
+        {"skps": skps, "form": form, "year": year, "has_current": has_current},
+    )
+
+
+def _detail_context(request, skp: Skp, **extra) -> dict:
+    user = request.user
+    role = permissions.role_of(user, skp)
+    rows = selectors.rhk_rows(skp)
+    problems = []
+    if permissions.can_edit_skp(user, skp):
+        from .domain.forms import FormType
+        from .domain.rules import submission_problems
+
+        problems = submission_problems(rows, form_type=FormType(skp.form_type))
+    expectations = {e.value_code: e.text for e in skp.expectations.all()}
+    attachments = {kind: [] for kind in AttachmentKind}
+    for item in skp.attachments.all():
+        attachments[AttachmentKind(item.kind)].append(item)
+    can_edit = permissions.can_edit_skp(user, skp)
+    context = {
+        "skp": skp,
+        "rhks": list(skp.rhks.all()),
+        "role": role,
+        "can_edit": can_edit,
+        "actions": allowed_actions(SkpStatus(skp.status), actor_role=role) if role else [],
+        "problems": problems,
+        "values": [(v, expectations.get(v.code, "")) for v in BERAKHLAK],
+        "attachments": [(ATTACHMENT_LABELS[k], items) for k, items in attachments.items()],
+        "versions": list(skp.versions.all()),
+        "rhk_form": RhkForm(skp=skp, initial={"version": skp.version}) if can_edit else None,
+        "indicator_form": IndicatorForm(skp=skp, initial={"version": skp.version})
+        if can_edit
+        else None,
+        "attachment_form": AttachmentForm(initial={"version": skp.version}) if can_edit else None,
+        "reason_form": ReasonForm(),
+        "expectations_form": ExpectationsForm(initial_texts=expectations)
+        if permissions.can_set_expectations(user, skp)
+        else None,
+    }
+    context.update(extra)
+    return context
+
+
+@login_required
+def skp_detail(request, pk: int):
+    skp = _skp_or_404(request.user, pk)
+    return render(request, "planning/skp_detail.html", _detail_context(request, skp))
+
+
+def _stale(request, skp_pk: int, attempted: dict | None = None):
+    """Re-render the SKP as it is now, saying that the plan changed and what the user tried."""
+    skp = _skp_or_404(request.user, skp_pk)
+    context = _detail_context(request, skp, stale=STALE_MESSAGE, attempted=attempted or {})
+    return render(request, "planning/skp_detail.html", context, status=409)
+
+
+def _invalid(request, skp_pk: int, **forms_with_errors):
+    skp = _skp_or_404(request.user, skp_pk)
+    return render(
+        request,
+        "planning/skp_detail.html",
+        _detail_context(request, skp, **forms_with_errors),
+        status=422,
+    )
+
+
+@login_required
+@require_POST
+def rhk_add(request, pk: int):
+    skp = _skp_or_404(request.user, pk)
+    require(permissions.is_owner(request.user, skp), "Hanya pemilik SKP yang dapat mengubahnya.")
+    form = RhkForm(request.POST, skp=skp)
+    if not form.is_valid():
+        return _invalid(request, skp.pk, rhk_form=form)
+    data = form.cleaned_data
+    try:
+        services.add_rhk(
+            actor=request.user,
+            skp=skp,
+            expected_version=data["version"],
+            group=data["group"],
+            text=data["text"],
+            parent=data.get("parent"),
+            agreement_target=data.get("agreement_target"),
+            cascading=data.get("cascading") or "",
+            perspective=data.get("perspective") or "",
+        )
+    except StaleObjectError:
+        return _stale(request, skp.pk, {"RHK baru": data["text"]})
+    except ValidationError as exc:
+        _errors_to_form(form, exc)
+        return _invalid(request, skp.pk, rhk_form=form)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    return redirect("planning:skp_detail", pk=skp.pk)
+
+
+@login_required
+def rhk_edit(request, pk: int):
+    rhk = _rhk_or_404(request.user, pk)
+    skp = rhk.skp
+    require(permissions.is_owner(request.user, skp), "Hanya pemilik SKP yang dapat mengubahnya.")
+    initial = {
+        "version": skp.version,
+        "group": rhk.group,
+        "text": rhk.text,
+        "parent": rhk.parent_id,
+        "agreement_target": rhk.agreement_target_id,
+        "cascading": rhk.cascading,
+        "perspective": rhk.perspective,
+    }
+    form = RhkForm(request.POST or None, skp=skp, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_rhk(
+                actor=request.user,
+                rhk=rhk,
+                expected_version=data["version"],
+                group=data["group"],
+                text=data["text"],
+                parent=data.get("parent"),
+                agreement_target=data.get("agreement_target"),
+                cascading=data.get("cascading") or "",
+                perspective=data.get("perspective") or "",
+            )
+        except StaleObjectError:
+            return _stale(request, skp.pk, {"RHK": data["text"]})
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+        except TransitionError as exc:
+            messages.error(request, str(exc))
+            return redirect("planning:skp_detail", pk=skp.pk)
+        else:
+            messages.success(request, "RHK disimpan.")
+            return redirect("planning:skp_detail", pk=skp.pk)
+    return render(request, "planning/rhk_form.html", {"form": form, "skp": skp, "rhk": rhk})
+
+
+@login_required
+@require_POST
+def rhk_delete(request, pk: int):
+    rhk = _rhk_or_404(request.user, pk)
+    require(
+        permissions.is_owner(request.user, rhk.skp), "Hanya pemilik SKP yang dapat mengubahnya."
+    )
+    try:
+        services.delete_rhk(
+            actor=request.user, rhk=rhk, expected_version=int(request.POST.get("version", 0))
+        )
+    except StaleObjectError:
+        return _stale(request, rhk.skp_id, {"Hapus RHK": rhk.text})
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    return redirect("planning:skp_detail", pk=rhk.skp_id)
+
+
+def _indicator_kwargs(data) -> dict:
+    return {
+        "text": data["text"],
+        "aspect": data.get("aspect") or "",
+        "target_min": data.get("target_min"),
+        "target_max": data.get("target_max"),
+        "target_unit": data.get("target_unit") or "",
+        "target_text": data.get("target_text") or "",
+    }
+
+
+@login_required
+@require_POST
+def indicator_add(request, pk: int):
+    rhk = _rhk_or_404(request.user, pk)
+    require(
+        permissions.is_owner(request.user, rhk.skp), "Hanya pemilik SKP yang dapat mengubahnya."
+    )
+    form = IndicatorForm(request.POST, skp=rhk.skp)
+    if not form.is_valid():
+        return _invalid(request, rhk.skp_id, indicator_form=form, indicator_rhk=rhk.pk)
+    try:
+        services.add_indicator(
+            actor=request.user,
+            rhk=rhk,
+            expected_version=form.cleaned_data["version"],
+            **_indicator_kwargs(form.cleaned_data),
+        )
+    except StaleObjectError:
+        return _stale(request, rhk.skp_id, {"Indikator baru": form.cleaned_data["text"]})
+    except ValidationError as exc:
+        _errors_to_form(form, exc)
+        return _invalid(request, rhk.skp_id, indicator_form=form, indicator_rhk=rhk.pk)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    return redirect("planning:skp_detail", pk=rhk.skp_id)
+
+
+@login_required
+def indicator_edit(request, pk: int):
+    indicator = _indicator_or_404(request.user, pk)
+    skp = indicator.rhk.skp
+    require(permissions.is_owner(request.user, skp), "Hanya pemilik SKP yang dapat mengubahnya.")
+    initial = {
+        "version": skp.version,
+        "aspect": indicator.aspect,
+        "text": indicator.text,
+        "target_min": indicator.target_min,
+        "target_max": indicator.target_max,
+        "target_unit": indicator.target_unit,
+        "target_text": indicator.target_text,
+    }
+    form = IndicatorForm(request.POST or None, skp=skp, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_indicator(
+                actor=request.user,
+                indicator=indicator,
+                expected_version=form.cleaned_data["version"],
+                **_indicator_kwargs(form.cleaned_data),
+            )
+        except StaleObjectError:
+            return _stale(request, skp.pk, {"Indikator": form.cleaned_data["text"]})
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+        except TransitionError as exc:
+            messages.error(request, str(exc))
+            return redirect("planning:skp_detail", pk=skp.pk)
+        else:
+            messages.success(request, "Indikator disimpan.")
+            return redirect("planning:skp_detail", pk=skp.pk)
+    return render(
+        request,
+        "planning/indicator_form.html",
+        {"form": form, "skp": skp, "indicator": indicator},
+    )
+
+
+@login_required
+@require_POST
+def indicator_delete(request, pk: int):
+    indicator = _indicator_or_404(request.user, pk)
+    skp = indicator.rhk.skp
+    require(permissions.is_owner(request.user, skp), "Hanya pemilik SKP yang dapat mengubahnya.")
+    try:
+        services.delete_indicator(
+            actor=request.user,
+            indicator=indicator,
+            expected_version=int(request.POST.get("version", 0)),
+        )
+    except StaleObjectError:
+        return _stale(request, skp.pk, {"Hapus indikator": indicator.text})
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    return redirect("planning:skp_detail", pk=skp.pk)
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk: int):
+    skp = _skp_or_404(request.user, pk)
+    require(permissions.is_owner(request.user, skp), "Hanya pemilik SKP yang dapat mengubahnya.")
+    form = AttachmentForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, skp.pk, attachment_form=form)
+    try:
+        services.add_attachment(
+            actor=request.user,
+            skp=skp,
+            expected_version=form.cleaned_data["version"],
+            kind=form.cleaned_data["kind"],
+            text=form.cleaned_data["text"],
+        )
+    except StaleObjectError:
+        return _stale(request, skp.pk, {"Lampiran baru": form.cleaned_data["text"]})
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    return redirect("planning:skp_detail", pk=skp.pk)
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk: int):
+    item = get_visible_or_404(
+        SkpAttachment.objects.filter(skp__in=Skp.objects.visible_to(request.user)), pk=pk
+    )
+    require(
+        permissions.is_owner(request.user, item.skp), "Hanya pemilik SKP yang dapat mengubahnya."
+    )
+    try:
+        services.delete_attachment(
+            actor=request.user, item=item, expected_version=int(request.POST.get("version", 0))
+        )
+    except StaleObjectError:
+        return _stale(request, item.skp_id, {"Hapus lampiran": item.text})
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    return redirect("planning:skp_detail", pk=item.skp_id)
+
+
+@login_required
+@require_POST
+def expectations(request, pk: int):
+    skp = _skp_or_404(request.user, pk)
+    require(
+        permissions.can_set_expectations(request.user, skp),
+        "Hanya pejabat penilai yang menulis ekspektasi khusus pimpinan.",
+    )
+    form = ExpectationsForm(request.POST)
+    if form.is_valid():
+        current = {e.value_code: e.text for e in skp.expectations.all()}
+        for value in BERAKHLAK:
+            text = form.cleaned_data.get(value.code, "").strip()
+            if text != current.get(value.code, ""):
+                services.set_expectation(
+                    actor=request.user, skp=skp, value_code=value.code, text=text
+                )
+        messages.success(request, "Ekspektasi khusus pimpinan disimpan.")
+    return redirect("planning:skp_detail", pk=skp.pk)
+
+
+ACTION_SERVICES = {
+    SkpAction.SUBMIT: lambda user, skp, reason: services.submit_skp(actor=user, skp=skp),
+    SkpAction.WITHDRAW: lambda user, skp, reason: services.withdraw_skp(actor=user, skp=skp),
+    SkpAction.RETURN: lambda user, skp, reason: services.return_skp(
+        actor=user, skp=skp, note=reason
+    ),
+    SkpAction.APPROVE: lambda user, skp, reason: services.approve_skp(actor=user, skp=skp),
+    SkpAction.REQUEST_REVISION: lambda user, skp, reason: services.request_revision(
+        actor=user, skp=skp, reason=reason
+    ),
+    SkpAction.APPROVE_REVISION: lambda user, skp, reason: services.approve_revision(
+        actor=user, skp=skp, note=reason
+    ),
+    SkpAction.REJECT_REVISION: lambda user, skp, reason: services.reject_revision(
+        actor=user, skp=skp, note=reason
+    ),
+}
+DONE_MESSAGES = {
+    SkpAction.SUBMIT: "SKP diajukan kepada pejabat penilai.",
+    SkpAction.WITHDRAW: "Pengajuan SKP ditarik kembali.",
+    SkpAction.RETURN: "SKP dikembalikan dengan catatan.",
+    SkpAction.APPROVE: "SKP disetujui dan ditetapkan.",
+    SkpAction.REQUEST_REVISION: "Permintaan revisi dikirim kepada pejabat penilai.",
+    SkpAction.APPROVE_REVISION: "Permintaan revisi disetujui; SKP dapat diubah kembali.",
+    SkpAction.REJECT_REVISION: "Permintaan revisi ditolak.",
+}
+
+
+@login_required
+@require_POST
+def skp_action(request, pk: int, action: str):
+    """One workflow step; 403 for someone who may not act, the reason shown when refused."""
+    skp = _skp_or_404(request.user, pk)
+    try:
+        step = SkpAction(action)
+    except ValueError as exc:
+        raise Http404("Tindakan tidak dikenal.") from exc
+    require(
+        permissions.role_of(request.user, skp) is not None,
+        "Anda tidak berwenang melakukan tindakan ini pada SKP ini.",
+    )
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        ACTION_SERVICES[step](request.user, skp, reason)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, DONE_MESSAGES[step])
+    return redirect("planning:skp_detail", pk=skp.pk)
+
+
+@login_required
+def review_queue(request):
+    """Submitted SKPs of the assessor's team with quality flags; bulk approve the clean ones."""
+    if request.method == "POST":
+        ids = [int(i) for i in request.POST.getlist("skp") if i.isdigit()]
+        items = {item.skp.pk: item for item in selectors.review_queue(request.user)}
+        chosen = [items[i].skp for i in ids if i in items and items[i].flags.is_clean]
+        done = services.approve_many(actor=request.user, skps=chosen)
+        skipped = len(ids) - done
+        messages.success(request, f"{done} SKP disetujui.")
+        if skipped:
+            messages.warning(request, f"{skipped} SKP dilewati karena masih memiliki catatan mutu.")
+        return redirect("planning:review_queue")
+    items = selectors.review_queue(request.user)
+    return render(
+        request,
+        "planning/review_queue.html",
+        {"items": items, "clean_count": sum(1 for i in items if i.flags.is_clean)},
+    )
+
+
+@login_required
+def distribute(request, pk: int):
+    """Matriks peran hasil: hand one of my RHKs to the subordinates I assess."""
+    rhk = _rhk_or_404(request.user, pk)
+    require(
+        permissions.can_distribute_rhk(request.user, rhk),
+        "Hanya pemilik RHK yang dapat membaginya kepada bawahan.",
+    )
+    me = request.user.employee_id
+    candidates = list(
+        Employee.objects.visible_to(request.user)
+        .active()
+        .filter(~Q(pk=me))
+        .select_related("position")
+        .order_by("name")
+    )
+    assessors = current_assessor_map([e.pk for e in candidates])
+    subordinates = [e for e in candidates if assessors.get(e.pk) == me]
+    form = DistributeForm(request.POST or None, subordinates=subordinates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.distribute_rhk(
+                actor=request.user, rhk=rhk, assignments=form.assignments()
+            )
+        except ValidationError as exc:
+            for errors in exc.message_dict.values():
+                for error in errors:
+                    form.add_error(None, error)
+        else:
+            messages.success(request, f"RHK dibagikan kepada {len(created)} pegawai.")
+            return redirect("planning:skp_detail", pk=rhk.skp_id)
+    return render(request, "planning/distribute.html", {"form": form, "rhk": rhk})
+
+
+@login_required
+def skp_pdf(request, pk: int):
+    """The official SKP document (PDF) with its verification code and QR."""
+    from django.http import HttpResponse
+
+    from . import documents
+
+    skp = _skp_or_404(request.user, pk)
+    document = documents.issue_document(actor=request.user, skp=skp)
+    verify_url = request.build_absolute_uri(documents.verify_path(document))
+    pdf = documents.render_pdf(skp=skp, document=document, verify_url=verify_url)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="SKP-{skp.year}-{skp.employee.nip}.pdf"'
+    return response
+
+
+def verify(request, code: str):
+    """Public: is this printed SKP authentic, and is it still the current content?"""
+    from .documents import is_current
+    from .models import SkpDocument
+
+    document = SkpDocument.objects.select_related("skp").filter(code=code.upper()[:32]).first()
+    context = {"document": document, "current": bool(document) and is_current(document)}
+    return render(request, "planning/verify.html", context, status=200 if document else 404)
