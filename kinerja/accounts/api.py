@@ -6,8 +6,9 @@ import datetime as dt
 
 from django.contrib.auth import authenticate
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema, Status
 
+from kinerja.core.api_schemas import SafeStr, error_responses
 from kinerja.organisations.access import access_for
 from kinerja.organisations.domain.nip import normalise
 
@@ -17,14 +18,13 @@ from .models import ApiToken
 router = Router(tags=["Akun"])
 
 
-class Error(Schema):
-    detail: str
+LOCKED_OUT = 429
 
 
 class Credentials(Schema):
-    nip: str
-    password: str
-    name: str = "API"
+    nip: SafeStr = Field(..., min_length=1, max_length=150, description="NIP (18 digit)")
+    password: SafeStr = Field(..., min_length=1, max_length=512)
+    name: SafeStr = Field("API", min_length=1, max_length=100, description="Nama token")
 
 
 class TokenOut(Schema):
@@ -54,32 +54,55 @@ class MeOut(Schema):
 @router.post(
     "/auth/token",
     auth=None,
-    response={200: TokenOut, 401: Error},
+    response={200: TokenOut, **error_responses(401, 422, LOCKED_OUT)},
     summary="Tukar NIP dan kata sandi dengan token",
+    description=(
+        "Gagal masuk berulang kali (sama dengan halaman masuk) mengunci pasangan NIP dan alamat "
+        "IP sementara: selama terkunci, jawaban 429 walaupun kata sandi benar."
+    ),
 )
 def obtain_token(request, payload: Credentials):
-    """Returns a bearer token. Failed attempts count toward the login lockout."""
-    username = normalise(payload.nip) if normalise(payload.nip).isdigit() else payload.nip.strip()
+    """Returns a bearer token. Failed attempts count toward the login lockout (django-axes)."""
+    digits = normalise(payload.nip)
+    username = digits if digits.isdigit() else payload.nip.strip()
     user = authenticate(request, username=username, password=payload.password)
+    if getattr(request, "axes_locked_out", False):
+        # Answer the lockout here in JSON; otherwise AxesMiddleware swaps in its HTML page.
+        request.axes_locked_out = False
+        return Status(
+            LOCKED_OUT,
+            {"detail": "Terlalu banyak percobaan gagal: akun terkunci sementara. Coba lagi nanti."},
+        )
     if user is None or not user.is_active:
-        return 401, {"detail": "NIP atau kata sandi salah, atau akun terkunci sementara."}
-    _, key = services.issue_token(user=user, name=payload.name or "API")
-    return 200, {"token": key}
+        return Status(401, {"detail": "NIP atau kata sandi salah."})
+    _, key = services.issue_token(user=user, name=payload.name)
+    return Status(200, {"token": key})
 
 
-@router.get("/auth/tokens", response=list[TokenInfo], summary="Daftar token milik saya")
+@router.get(
+    "/auth/tokens",
+    response={200: list[TokenInfo], **error_responses(401)},
+    summary="Daftar token milik saya",
+)
 def list_tokens(request):
-    return list(ApiToken.objects.filter(user=request.user))
+    return Status(200, list(ApiToken.objects.filter(user=request.user)))
 
 
-@router.delete("/auth/tokens/{token_id}", response={204: None, 404: Error}, summary="Cabut token")
+@router.delete(
+    "/auth/tokens/{token_id}",
+    response={204: None, **error_responses(401, 403, 404, 422)},
+    summary="Cabut token",
+    description="403 bila masuk lewat sesi peramban tanpa token CSRF.",
+)
 def revoke(request, token_id: int):
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
     services.revoke_token(user=request.user, token=token)
-    return 204, None
+    return Status(204, None)
 
 
-@router.get("/me", response=MeOut, summary="Pengguna yang sedang masuk")
+@router.get(
+    "/me", response={200: MeOut, **error_responses(401)}, summary="Pengguna yang sedang masuk"
+)
 def me(request):
     user = request.user
     employee = user.employee
@@ -89,13 +112,16 @@ def me(request):
         | ({"assessor"} if access.is_assessor else set())
         | ({"superuser"} if user.is_superuser else set())
     )
-    return {
-        "username": user.username,
-        "nip": employee.nip if employee else None,
-        "name": str(user),
-        "position": str(employee.position) if employee and employee.position_id else None,
-        "unit_id": employee.unit_id if employee else None,
-        "unit": str(employee.unit) if employee and employee.unit_id else None,
-        "roles": roles,
-        "is_assessor": access.is_assessor,
-    }
+    return Status(
+        200,
+        {
+            "username": user.username,
+            "nip": employee.nip if employee else None,
+            "name": str(user),
+            "position": str(employee.position) if employee and employee.position_id else None,
+            "unit_id": employee.unit_id if employee else None,
+            "unit": str(employee.unit) if employee and employee.unit_id else None,
+            "roles": roles,
+            "is_assessor": access.is_assessor,
+        },
+    )

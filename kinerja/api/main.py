@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja import NinjaAPI, Swagger
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from .auth import AUTH
@@ -22,6 +22,8 @@ api = NinjaAPI(
     auth=AUTH,
     urls_namespace="api",
     docs_url="/docs",
+    # Rendered from ninja's bundled static files ("ninja" is in INSTALLED_APPS): no CDN.
+    docs=Swagger(settings={"persistAuthorization": True}),
 )
 
 
@@ -37,9 +39,26 @@ def forbidden(request, exc):
 
 @api.exception_handler(AuthenticationError)
 def unauthorised(request, exc):
-    return api.create_response(
+    response = api.create_response(
         request, {"detail": "Autentikasi diperlukan: kirim token Bearer yang sah."}, status=401
     )
+    response["WWW-Authenticate"] = 'Bearer realm="kinerja"'
+    return response
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    # ninja raises HttpError itself: 400 for a body that is not JSON, 403 when a
+    # session-authenticated write lacks its CSRF token.
+    message = exc.message
+    if exc.status_code == 400 and message.startswith("Cannot parse request body"):
+        errors = {"__all__": ["Isi permintaan bukan JSON yang sah."]}
+        return api.create_response(
+            request, {"detail": "Data tidak valid.", "errors": errors}, status=422
+        )
+    if exc.status_code == 403 and "CSRF" in message:
+        message = "Pemeriksaan CSRF gagal: kirim token CSRF atau gunakan token Bearer."
+    return api.create_response(request, {"detail": message}, status=exc.status_code)
 
 
 @api.exception_handler(ValidationError)
@@ -65,8 +84,19 @@ def ninja_invalid(request, exc):
 
 def _indonesian(err: dict) -> str:
     kind = err.get("type", "")
+    ctx = err.get("ctx") or {}
     if kind == "missing":
         return "Wajib diisi."
+    if kind == "value_error" and "error" in ctx:
+        return str(ctx["error"])
+    if kind in ("string_too_short", "too_short"):
+        return f"Paling sedikit {ctx.get('min_length')} karakter."
+    if kind in ("string_too_long", "too_long"):
+        return f"Paling banyak {ctx.get('max_length')} karakter."
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"Harus paling kecil {ctx.get('ge', ctx.get('gt'))}."
+    if kind in ("less_than_equal", "less_than"):
+        return f"Harus paling besar {ctx.get('le', ctx.get('lt'))}."
     if kind.startswith("int") or kind.startswith("float"):
         return "Harus berupa angka."
     if kind.startswith("string"):
@@ -80,3 +110,15 @@ def _indonesian(err: dict) -> str:
 
 api.add_router("/", accounts_router)
 api.add_router("/", org_router)
+from .routers import planning_router  # noqa: E402
+
+api.add_router("/", planning_router)
+from .routers import development_router  # noqa: E402
+
+api.add_router("/", development_router)
+from .routers import evaluation_router  # noqa: E402
+
+api.add_router("/", evaluation_router)
+from .routers import leadership_router  # noqa: E402
+
+api.add_router("/", leadership_router)

@@ -1,21 +1,17 @@
 """API: the org-unit tree and employees, scoped exactly like the pages."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from django.http import Http404
-from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+
+from kinerja.core.api_schemas import BoundedLimitOffsetPagination, SafeStr, error_responses
 
 from . import selectors
 from .models import Employee, OrgUnit
 
 router = Router(tags=["Organisasi"])
-
-
-class Error(Schema):
-    detail: str
 
 
 class OrgUnitOut(Schema):
@@ -63,7 +59,7 @@ class EmployeeDetailOut(EmployeeOut):
 
 class EmployeeFilter(Schema):
     unit: int | None = Field(None, description="ID unit: pegawai di unit ini dan di bawahnya")
-    q: str | None = Field(None, max_length=100, description="Cari nama atau awalan NIP")
+    q: SafeStr | None = Field(None, max_length=100, description="Cari nama atau awalan NIP")
 
 
 class UnitFilter(Schema):
@@ -73,8 +69,9 @@ class UnitFilter(Schema):
 
 @router.get(
     "/org-units",
-    response={200: list[OrgUnitOut], 404: Error},
+    response={200: list[OrgUnitOut], **error_responses(401, 404, 422)},
     summary="Pohon unit kerja yang boleh dilihat",
+    description="404 bila unit `root` tidak ada atau di luar hak akses.",
 )
 def org_units(request, filters: Query[UnitFilter]):
     root = None
@@ -82,17 +79,22 @@ def org_units(request, filters: Query[UnitFilter]):
         root = OrgUnit.objects.visible_to(request.user).filter(pk=filters.root).first()
         if root is None:
             raise Http404
-    return 200, selectors.unit_tree(request.user, root=root, max_depth=filters.max_depth)
+    return Status(200, selectors.unit_tree(request.user, root=root, max_depth=filters.max_depth))
 
 
-@router.get("/employees", response=list[EmployeeOut], summary="Daftar pegawai (berhalaman)")
-@paginate(LimitOffsetPagination)
+@router.get(
+    "/employees",
+    response={200: list[EmployeeOut], **error_responses(401, 404, 422)},
+    summary="Daftar pegawai (berhalaman)",
+    description="404 bila unit `unit` tidak ada atau di luar hak akses.",
+)
+@paginate(BoundedLimitOffsetPagination)
 def employees(request, filters: Query[EmployeeFilter]):
     unit = None
     if filters.unit is not None:
         unit = OrgUnit.objects.visible_to(request.user).filter(pk=filters.unit).first()
         if unit is None:
-            return Employee.objects.none()
+            raise Http404
     return selectors.employee_directory(request.user, query=filters.q or "", unit=unit)
 
 
@@ -108,10 +110,12 @@ def _person(e: Employee | None) -> dict | None:
 
 @router.get(
     "/employees/{nip}",
-    response={200: EmployeeDetailOut, 404: Error},
+    response={200: EmployeeDetailOut, **error_responses(401, 404)},
     summary="Detail pegawai dan garis penilainya",
 )
 def employee_detail(request, nip: str):
+    if not (nip.isascii() and nip.isdigit()):
+        raise Http404
     try:
         employee = selectors.employee_profile(request.user, nip)
     except Employee.DoesNotExist as exc:
@@ -124,4 +128,4 @@ def employee_detail(request, nip: str):
         "assessor_source": line.assessor_source,
         "superior": _person(line.superior),
     }
-    return 200, employee
+    return Status(200, employee)

@@ -41,7 +41,7 @@ def unit_tree(user, *, root: OrgUnit | None = None, max_depth: int | None = None
         qs = qs.filter(depth__lte=max_depth)
     return list(
         qs.annotate(employee_count=Count("employees", filter=Q(employees__is_active=True)))
-        .only("id", "name", "kind", "parent_id", "path", "depth", "agency_id")
+        .only("id", "name", "kind", "code", "parent_id", "path", "depth", "agency_id")
         .order_by("path")
     )
 
