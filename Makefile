@@ -6,7 +6,7 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 DEBIAN_PACKAGES := chromium poppler-utils fonts-dejavu-core fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0
 DEMO_EMPLOYEES ?= 600
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 
 .PHONY: help check-system venv install run migrate demo test lint typecheck contract bench clean
 
