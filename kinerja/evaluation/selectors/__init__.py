@@ -1,0 +1,1 @@
+"""Reads of the evaluation app; select_related/prefetch_related are decided here."""
