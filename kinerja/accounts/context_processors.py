@@ -13,6 +13,7 @@ MENU = [
     ("Direktori Pegawai", "organisations:directory", "all"),
     ("Impor Data", "accounts:import", "admin"),
     ("Jejak Audit", "reports:audit_trail", "auditor"),
+    ("Peran Pengguna", "organisations:roles", "bkpsdm"),
     ("SKP Saya", "planning:my_skp", "all"),
     ("Persetujuan SKP", "planning:review_queue", "assessor"),
     ("Pengumuman", "communication:announcements", "all"),
@@ -23,7 +24,38 @@ MENU = [
     ("Realisasi & Penilaian", "evaluation:mine", "all"),
     ("Penilaian Tim", "evaluation:team", "assessor"),
     ("Kalibrasi", "evaluation:calibration", "admin"),
+    ("Ruang Pimpinan", "leadership:workspace", "assessor"),
+    ("Tindak Lanjut Saya", "leadership:my_follow_ups", "all"),
+    ("Kinerja Organisasi", "planning:org_performance", "all"),
+    ("Monitoring SKP", "planning:monitoring", "admin"),
 ]
+
+
+# Menu groups in the top bar, in display order; an item's group is found by its URL name.
+GROUPS = [
+    (
+        "Kinerja Saya",
+        ("planning:my_skp", "evaluation:mine", "development:mine", "leadership:my_follow_ups"),
+    ),
+    (
+        "Tim Saya",
+        ("leadership:workspace", "planning:review_queue", "evaluation:team", "development:team"),
+    ),
+    ("Organisasi", ("organisations:tree", "organisations:directory", "planning:org_performance")),
+    (
+        "Kelola",
+        (
+            "accounts:import",
+            "planning:monitoring",
+            "evaluation:calibration",
+            "development:admin",
+            "organisations:roles",
+            "reports:audit_trail",
+        ),
+    ),
+    ("Informasi", ("communication:announcements", "communication:guide")),
+]
+_GROUP_OF = {name: label for label, names in GROUPS for name in names}
 
 
 def _visible(rule: str, access) -> bool:
@@ -33,6 +65,8 @@ def _visible(rule: str, access) -> bool:
         return access.manages_all or access.is_opd_admin
     if rule == "auditor":
         return access.is_auditor or access.is_superuser or access.manages_all
+    if rule == "bkpsdm":
+        return access.manages_all
     if rule == "assessor":
         return access.is_assessor
     return False
@@ -54,6 +88,8 @@ def navigation(request):
         items.append(
             {
                 "label": label,
+                "name": name,
+                "group": _GROUP_OF.get(name, ""),
                 "url": url,
                 "active": request.path == url or (url != "/" and request.path.startswith(url)),
             }
@@ -62,4 +98,19 @@ def navigation(request):
     current = [item for item in items if item["active"]]
     for item in current:
         item["active"] = item is max(current, key=lambda i: len(i["url"]))
-    return {"nav_items": items, "access": access}
+    groups = []
+    for group_label, names in GROUPS:
+        members = sorted(
+            (item for item in items if item["group"] == group_label),
+            key=lambda i: names.index(i["name"]),
+        )
+        if members:
+            groups.append(
+                {
+                    "label": group_label,
+                    "items": members,
+                    "active": any(i["active"] for i in members),
+                }
+            )
+    top = [item for item in items if not item["group"]]
+    return {"nav_items": items, "nav_top": top, "nav_groups": groups, "access": access}

@@ -70,7 +70,7 @@ def test_bkpsdm_admin_fixes_reported_row_then_imports_employees(
     putri_nip, budi_nip = new_nip(), new_nip()
 
     page = sign_in(live_world.bkpsdm_admin)
-    page.get_by_role("link", name="Impor Data").first.click()
+    page.locator("main").get_by_role("link", name="Impor Data").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Impor data pegawai")
     snap(page, "impor-unggah")
 
@@ -102,7 +102,9 @@ def test_bkpsdm_admin_fixes_reported_row_then_imports_employees(
     snap(page, "impor-selesai")
 
     # The new employees are in the directory, in their new position.
-    page.get_by_role("link", name="Direktori Pegawai").first.click()
+    menu = page.get_by_role("navigation", name="Navigasi utama")
+    menu.get_by_role("button", name="Organisasi").click()
+    menu.get_by_role("link", name="Direktori Pegawai").click()
     page.get_by_label("Cari nama atau NIP").fill("Putri Impor")
     page.get_by_label("Cari nama atau NIP").press("Enter")
     row = page.get_by_role("row").filter(has_text="Putri Impor")

@@ -79,6 +79,7 @@ def test_on_a_phone_the_menu_collapses_behind_a_button_and_still_navigates(
     directory_link = menu.get_by_role("link", name="Direktori Pegawai")
     expect(directory_link).to_be_hidden()
     page.get_by_role("button", name="Buka menu").click()
+    menu.get_by_role("button", name="Organisasi").click()
     directory_link.click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Direktori Pegawai")
