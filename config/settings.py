@@ -224,6 +224,8 @@ CACHES = {
 # The government this installation serves (printed on official documents).
 KINERJA_INSTANCE_NAME = env("KINERJA_INSTANCE_NAME", "Pemerintah Kabupaten Aceh Barat Daya")
 KINERJA_DOCUMENT_PLACE = env("KINERJA_DOCUMENT_PLACE", "Blangpidie")
+# Days after which an SKP awaiting approval is shown to the assessor's own superior.
+LEADERSHIP_ESCALATION_DAYS = int(env("LEADERSHIP_ESCALATION_DAYS", "7") or 7)
 # Rows above which an import runs as a background job with a progress bar.
 IMPORT_BACKGROUND_THRESHOLD = int(env("IMPORT_BACKGROUND_THRESHOLD", "500") or 500)
 

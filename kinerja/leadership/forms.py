@@ -1,0 +1,135 @@
+"""Forms of the leadership pages; choices are limited to the leader's team and visible RHKs."""
+
+from __future__ import annotations
+
+from django import forms
+
+from kinerja.core import clock
+from kinerja.organisations.models import Employee
+from kinerja.planning.models import Rhk
+
+FOLLOW_UP_ROWS = 3
+
+
+class EmployeeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Employee) -> str:
+        return f"{obj.full_name} ({obj.nip})"
+
+
+class EmployeeMultipleField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Employee) -> str:
+        return f"{obj.full_name} ({obj.nip})"
+
+
+class RhkChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Rhk) -> str:
+        return f"{obj.skp.employee_name}: {obj.text[:90]}"
+
+
+class RhkMultipleField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Rhk) -> str:
+        return f"{obj.skp.employee_name}: {obj.text[:90]}"
+
+
+class DirectionForm(forms.Form):
+    text = forms.CharField(
+        label="Arahan", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+    recipient = EmployeeChoiceField(
+        label="Kepada",
+        queryset=Employee.objects.none(),
+        required=False,
+        empty_label="Seluruh tim",
+    )
+    rhk = RhkChoiceField(
+        label="RHK terkait (opsional)", queryset=Rhk.objects.none(), required=False
+    )
+
+    def __init__(self, *args, team, rhks, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].queryset = team
+        self.fields["rhk"].queryset = rhks
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)] if data else []
+
+
+class FieldVisitForm(forms.Form):
+    date = forms.DateField(
+        label="Tanggal kunjungan", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    place = forms.CharField(label="Lokasi (gampong/kecamatan)", max_length=200)
+    kecamatan = forms.ModelChoiceField(label="Kecamatan", queryset=None, required=False)
+    facility = forms.CharField(label="Fasilitas/sarana", max_length=200, required=False)
+    purpose = forms.CharField(label="Tujuan kunjungan", widget=forms.Textarea(attrs={"rows": 2}))
+    findings = forms.CharField(
+        label="Temuan", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    employees = EmployeeMultipleField(
+        label="Pegawai yang terlibat", queryset=Employee.objects.none(), required=False
+    )
+    rhks = RhkMultipleField(label="RHK terkait", queryset=Rhk.objects.none(), required=False)
+    photos = MultipleFileField(label="Foto (JPEG/PNG/WebP)", required=False)
+
+    def __init__(self, *args, team, rhks, kecamatans, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["date"].initial = clock.today()
+        self.fields["kecamatan"].queryset = kecamatans
+        self.fields["employees"].queryset = team
+        self.fields["rhks"].queryset = rhks
+        for i in range(FOLLOW_UP_ROWS):
+            n = i + 1
+            self.fields[f"follow_up_{i}_text"] = forms.CharField(
+                label=f"Tindak lanjut {n}", max_length=2000, required=False
+            )
+            self.fields[f"follow_up_{i}_owner"] = EmployeeChoiceField(
+                label=f"Penanggung jawab {n}", queryset=team, required=False
+            )
+            self.fields[f"follow_up_{i}_due"] = forms.DateField(
+                label=f"Tenggat {n}", required=False, widget=forms.DateInput(attrs={"type": "date"})
+            )
+
+    def clean(self):
+        data = super().clean()
+        for i in range(FOLLOW_UP_ROWS):
+            if data.get(f"follow_up_{i}_text") and not data.get(f"follow_up_{i}_owner"):
+                self.add_error(f"follow_up_{i}_owner", "Pilih penanggung jawab tindak lanjut.")
+        return data
+
+    def follow_ups(self) -> list[tuple[str, Employee, object]]:
+        rows = []
+        for i in range(FOLLOW_UP_ROWS):
+            text = self.cleaned_data.get(f"follow_up_{i}_text")
+            if text:
+                rows.append(
+                    (
+                        text,
+                        self.cleaned_data[f"follow_up_{i}_owner"],
+                        self.cleaned_data.get(f"follow_up_{i}_due"),
+                    )
+                )
+        return rows
+
+
+class CloseFollowUpForm(forms.Form):
+    note = forms.CharField(
+        label="Catatan penyelesaian",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
+    )
