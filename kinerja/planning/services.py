@@ -550,7 +550,59 @@ def _apply(
         after={"status": new.value, "version": skp.version},
         reason=reason.strip(),
     )
+    _notify_transition(skp, action, reason.strip())
     return skp
+
+
+# Who hears of a transition: (kind, "assessor" | "owner", title).
+_TRANSITION_NOTICES = {
+    SkpAction.SUBMIT: ("skp_submitted", "assessor", "SKP {name} diajukan untuk persetujuan"),
+    SkpAction.REQUEST_REVISION: (
+        "skp_submitted",
+        "assessor",
+        "{name} meminta revisi SKP yang telah disetujui",
+    ),
+    SkpAction.RETURN: ("skp_returned", "owner", "SKP {year} Anda dikembalikan untuk diperbaiki"),
+    SkpAction.APPROVE: ("skp_approved", "owner", "SKP {year} Anda telah disetujui"),
+    SkpAction.APPROVE_REVISION: (
+        "skp_returned",
+        "owner",
+        "Permintaan revisi SKP {year} disetujui; SKP dapat diubah kembali",
+    ),
+    SkpAction.REJECT_REVISION: (
+        "skp_approved",
+        "owner",
+        "Permintaan revisi SKP {year} ditolak; SKP yang disetujui tetap berlaku",
+    ),
+}
+
+
+def _notify_transition(skp: Skp, action: SkpAction, reason: str) -> None:
+    """Tell the assessor (submission, revision request) or the owner (decisions) in the app and
+    by e-mail; `notify` queues the e-mail when the transaction commits."""
+    notice = _TRANSITION_NOTICES.get(action)
+    if notice is None:
+        return
+    kind, who, title = notice
+    employee_id = skp.assessor_id if who == "assessor" else skp.employee_id
+    if employee_id is None:
+        return
+    from django.urls import reverse
+
+    from kinerja.accounts.models import User
+    from kinerja.communication.services import notify
+
+    body = f"SKP tahun {skp.year} {skp.employee_name} ({skp.position_name})."
+    if reason:
+        body += f" Catatan: {reason}"
+    notify(
+        recipients=User.objects.filter(employee_id=employee_id, is_active=True),
+        kind=kind,
+        title=title.format(name=skp.employee_name, year=skp.year),
+        body=body,
+        url=reverse("planning:skp_detail", args=[skp.pk]),
+        dedupe_key=f"skp:{skp.pk}:v{skp.version}:{action.value}",
+    )
 
 
 def _locked(skp: Skp) -> Skp:

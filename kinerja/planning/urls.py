@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import org_views, views
 
 app_name = "planning"
 urlpatterns = [
@@ -20,4 +20,11 @@ urlpatterns = [
     path("indikator/<int:pk>/ubah/", views.indicator_edit, name="indicator_edit"),
     path("indikator/<int:pk>/hapus/", views.indicator_delete, name="indicator_delete"),
     path("lampiran/<int:pk>/hapus/", views.attachment_delete, name="attachment_delete"),
+    path("kinerja-organisasi/", org_views.org_performance, name="org_performance"),
+    path("kinerja-organisasi/impor/", org_views.org_import, name="org_import"),
+    path("kinerja-organisasi/templat/", org_views.org_import_template, name="org_template"),
+    path("cascade/", org_views.cascade, name="cascade"),
+    path("monitoring/", org_views.monitoring_page, name="monitoring"),
+    path("monitoring/pengingat/", org_views.monitoring_remind, name="monitoring_remind"),
+    path("skp/<int:pk>/salin-tahun-lalu/", org_views.copy_previous, name="copy_previous"),
 ]

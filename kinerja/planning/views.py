@@ -129,6 +129,11 @@ def _detail_context(request, skp: Skp, **extra) -> dict:
         if permissions.can_set_expectations(user, skp)
         else None,
     }
+    if can_edit:
+        from .guided import examples_for, previous_skp
+
+        context["examples"] = examples_for(skp)
+        context["previous_skp"] = previous_skp(skp)
     context.update(extra)
     return context
 

@@ -1,0 +1,252 @@
+"""Organisational plans: the regent's goals (RPJMD) and each agency's Perjanjian Kinerja.
+
+Goals are kept by BKPSDM; an agency's Perjanjian Kinerja by its OPD admin or BKPSDM. The Excel
+import validates every row first and then saves all rows in one transaction, or none.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from kinerja.audit.services import record
+from kinerja.organisations.access import access_for
+from kinerja.organisations.models import OrgUnit
+
+from .domain.orgplan import TARGET_COLUMNS, TARGET_HEADERS, TargetRow, validate_target_row
+from .models import AgreementTarget, OrgGoal, PerformanceAgreement
+
+
+def can_manage_goals(actor: Any) -> bool:
+    return access_for(actor).manages_all
+
+
+def can_manage_agreement(actor: Any, unit: OrgUnit) -> bool:
+    return access_for(actor).manages_unit_path(unit.path)
+
+
+@transaction.atomic
+def create_goal(
+    *,
+    actor: Any,
+    year: int,
+    text: str,
+    code: str = "",
+    indicator: str = "",
+    target_value: Decimal | None = None,
+    target_unit: str = "",
+) -> OrgGoal:
+    """Add a goal of the regent's RPJMD for a year (BKPSDM only)."""
+    if actor is not None and not can_manage_goals(actor):
+        raise PermissionDenied("Hanya admin BKPSDM yang dapat mengisi sasaran daerah.")
+    if not text.strip():
+        raise ValidationError({"text": "Tujuan/sasaran wajib diisi."})
+    code = code.strip()
+    if code and OrgGoal.objects.filter(year=year, code=code).exists():
+        raise ValidationError({"code": f"Kode sasaran {code} sudah dipakai untuk tahun {year}."})
+    goal = OrgGoal.objects.create(
+        year=year,
+        code=code,
+        text=text.strip(),
+        indicator=indicator.strip(),
+        target_value=target_value,
+        target_unit=target_unit.strip(),
+        order=OrgGoal.objects.filter(year=year).count() + 1,
+    )
+    record(
+        actor=actor,
+        action="planning.goal_created",
+        obj=goal,
+        after={"year": year, "code": code, "text": goal.text},
+    )
+    return goal
+
+
+def _agency(unit: OrgUnit) -> OrgUnit:
+    return unit.agency if unit.agency_id else unit
+
+
+def _add_target(*, actor: Any, unit: OrgUnit, year: int, row: TargetRow, goal: OrgGoal | None):
+    agreement, _ = PerformanceAgreement.objects.get_or_create(unit=unit, year=year)
+    q1, q2, q3, q4 = row.quarters
+    target = AgreementTarget.objects.create(
+        agreement=agreement,
+        goal=goal,
+        objective=row.objective,
+        indicator=row.indicator,
+        baseline=row.baseline,
+        target_value=row.target_value,
+        target_unit=row.target_unit,
+        target_q1=q1,
+        target_q2=q2,
+        target_q3=q3,
+        target_q4=q4,
+        order=AgreementTarget.objects.filter(agreement=agreement).count() + 1,
+    )
+    record(
+        actor=actor,
+        action="planning.agreement_target_added",
+        obj=target,
+        agency_id=_agency(unit).pk,
+        after={
+            "unit_id": unit.pk,
+            "year": year,
+            "objective": row.objective,
+            "indicator": row.indicator,
+            "baseline": str(row.baseline) if row.baseline is not None else None,
+            "target": f"{row.target_value} {row.target_unit}",
+        },
+    )
+    return target
+
+
+@transaction.atomic
+def add_agreement_target(
+    *,
+    actor: Any,
+    unit: OrgUnit,
+    year: int,
+    objective: str,
+    indicator: str,
+    target_value: Decimal | None,
+    target_unit: str,
+    baseline: Decimal | None = None,
+    quarters: tuple = (None, None, None, None),
+    goal: OrgGoal | None = None,
+) -> AgreementTarget:
+    """Add a sasaran with its IKU and targets to the unit's Perjanjian Kinerja for the year."""
+    if actor is not None and not can_manage_agreement(actor, unit):
+        raise PermissionDenied("Anda tidak berwenang mengisi Perjanjian Kinerja unit ini.")
+    cells = {
+        "kode_unit": unit.code or str(unit.pk),
+        "sasaran": objective,
+        "indikator": indicator,
+        "kondisi_awal": baseline,
+        "target": target_value,
+        "satuan": target_unit,
+        "tw1": quarters[0],
+        "tw2": quarters[1],
+        "tw3": quarters[2],
+        "tw4": quarters[3],
+    }
+    row, errors = validate_target_row(cells)
+    if row is None:
+        raise ValidationError(errors)
+    if goal is not None and goal.year != year:
+        raise ValidationError({"goal": "Sasaran daerah harus dari tahun yang sama."})
+    return _add_target(actor=actor, unit=unit, year=year, row=row, goal=goal)
+
+
+# --- Excel import ----------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def agreement_template() -> bytes:
+    """The Excel template for the Perjanjian Kinerja import, with one example row."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Perjanjian Kinerja"
+    sheet.append(list(TARGET_HEADERS))
+    sheet.append(
+        [
+            "1112.DINKES",
+            "Meningkatnya kualitas pelayanan kesehatan",
+            "Indeks kepuasan layanan kesehatan",
+            78,
+            85,
+            "indeks",
+            80,
+            82,
+            84,
+            85,
+            "S1",
+        ]
+    )
+    for column, width in zip(
+        "ABCDEFGHIJK", (16, 45, 45, 12, 10, 12, 10, 10, 10, 10, 18), strict=True
+    ):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _read_rows(content: bytes) -> list[dict[str, object]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise ValidationError("Berkas bukan file Excel (.xlsx) yang dapat dibaca.") from exc
+    sheet = book.worksheets[0]
+    rows = []
+    for values in sheet.iter_rows(min_row=2, values_only=True):
+        if values is None or all(v is None or str(v).strip() == "" for v in values):
+            rows.append({})
+            continue
+        rows.append(dict(zip(TARGET_COLUMNS, values, strict=False)))
+    book.close()
+    return rows
+
+
+def import_agreement_targets(*, actor: Any, content: bytes, year: int) -> ImportResult:
+    """Validate every row (per-row Indonesian errors); save all rows atomically or none."""
+    rows = _read_rows(content)
+    result = ImportResult()
+    units = {u.code: u for u in OrgUnit.objects.filter(code__isnull=False).exclude(code="")}
+    goals = {g.code: g for g in OrgGoal.objects.filter(year=year).exclude(code="")}
+    access = access_for(actor)
+    clean: list[tuple[TargetRow, OrgUnit, OrgGoal | None]] = []
+    for number, cells in enumerate(rows, start=2):
+        if not cells:
+            continue
+        row, errors = validate_target_row(cells)
+        unit = goal = None
+        if row is not None:
+            unit = units.get(row.unit_code)
+            if unit is None:
+                errors.append(f"Kode unit {row.unit_code} tidak dikenal.")
+            elif not access.manages_unit_path(unit.path):
+                errors.append(f"Anda tidak berwenang mengisi Perjanjian Kinerja {unit.name}.")
+            if row.goal_code:
+                goal = goals.get(row.goal_code)
+                if goal is None:
+                    errors.append(
+                        f"Kode sasaran daerah {row.goal_code} tidak ada untuk tahun {year}."
+                    )
+        if errors:
+            result.errors.extend(f"Baris {number}: {message}" for message in errors)
+        else:
+            assert row is not None and unit is not None
+            clean.append((row, unit, goal))
+    if not clean and not result.errors:
+        result.errors.append("Berkas tidak berisi baris data.")
+    if result.errors:
+        return result
+    with transaction.atomic():
+        for row, unit, goal in clean:
+            _add_target(actor=actor, unit=unit, year=year, row=row, goal=goal)
+        record(
+            actor=actor,
+            action="planning.agreement_imported",
+            obj=None,
+            after={"year": year, "rows": len(clean)},
+        )
+    result.created = len(clean)
+    return result

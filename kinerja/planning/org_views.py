@@ -1,0 +1,270 @@
+"""Pages: organisational performance (goals, Perjanjian Kinerja, import), the cascade tree,
+SKP monitoring per unit, and copying last year's SKP."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from kinerja.core import clock
+from kinerja.core.concurrency import StaleObjectError
+from kinerja.core.http import get_visible_or_404, require
+from kinerja.organisations.access import access_for
+from kinerja.organisations.models import OrgUnit
+
+from . import cascade as cascade_selectors
+from . import guided, monitoring, org_selectors, org_services
+from .domain.workflow import TransitionError
+from .models import OrgGoal, Skp
+from .org_forms import AgreementTargetForm, GoalForm, ImportForm
+
+
+def _year(request) -> int:
+    try:
+        year = int(request.GET.get("tahun") or request.POST.get("tahun") or clock.today().year)
+    except ValueError:
+        year = clock.today().year
+    return year if 2000 <= year <= 2100 else clock.today().year
+
+
+def _errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+@login_required
+def org_performance(request):
+    """The year's RPJMD goals and every agency's Perjanjian Kinerja; entry forms for admins."""
+    year = _year(request)
+    user = request.user
+    can_goals = org_services.can_manage_goals(user)
+    units = org_selectors.managed_agencies(user)
+    goals_qs = OrgGoal.objects.filter(year=year)
+    goal_form = GoalForm(prefix="goal") if can_goals else None
+    target_form = AgreementTargetForm(prefix="pk", units=units, goals=goals_qs)
+    status = 200
+    if request.method == "POST":
+        if request.POST.get("form") == "goal":
+            require(can_goals, "Hanya admin BKPSDM yang dapat mengisi sasaran daerah.")
+            goal_form = GoalForm(request.POST, prefix="goal")
+            if goal_form.is_valid():
+                try:
+                    org_services.create_goal(actor=user, year=year, **goal_form.cleaned_data)
+                except ValidationError as exc:
+                    _errors(goal_form, exc)
+                else:
+                    messages.success(request, "Sasaran daerah disimpan.")
+                    return redirect(f"{request.path}?tahun={year}")
+        else:
+            require(units.exists(), "Anda tidak berwenang mengisi Perjanjian Kinerja.")
+            target_form = AgreementTargetForm(
+                request.POST, prefix="pk", units=units, goals=goals_qs
+            )
+            if target_form.is_valid():
+                data = target_form.cleaned_data
+                try:
+                    org_services.add_agreement_target(
+                        actor=user,
+                        unit=data["unit"],
+                        year=year,
+                        goal=data["goal"],
+                        objective=data["objective"],
+                        indicator=data["indicator"],
+                        baseline=data["baseline"],
+                        target_value=data["target_value"],
+                        target_unit=data["target_unit"],
+                        quarters=(
+                            data["target_q1"],
+                            data["target_q2"],
+                            data["target_q3"],
+                            data["target_q4"],
+                        ),
+                    )
+                except ValidationError as exc:
+                    _errors(target_form, exc)
+                else:
+                    messages.success(request, "Target Perjanjian Kinerja disimpan.")
+                    return redirect(f"{request.path}?tahun={year}")
+        status = 422
+    report = org_selectors.org_performance(user, year=year)
+    return render(
+        request,
+        "planning/org_performance.html",
+        {
+            "report": report,
+            "year": year,
+            "goal_form": goal_form,
+            "target_form": target_form if units.exists() else None,
+        },
+        status=status,
+    )
+
+
+def _can_import(user) -> bool:
+    access = access_for(user)
+    return access.manages_all or bool(access.admin_unit_paths)
+
+
+@login_required
+def org_import(request):
+    """Import Perjanjian Kinerja targets from Excel: all rows or none."""
+    require(_can_import(request.user), "Hanya admin yang dapat mengimpor Perjanjian Kinerja.")
+    form = ImportForm(request.POST or None, request.FILES or None, initial={"year": _year(request)})
+    result = None
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = org_services.import_agreement_targets(
+                actor=request.user,
+                content=form.cleaned_data["file"].read(),
+                year=form.cleaned_data["year"],
+            )
+        except ValidationError as exc:
+            _errors(form, exc)
+            status = 422
+        else:
+            if result.ok:
+                messages.success(
+                    request, f"{result.created} target Perjanjian Kinerja berhasil diimpor."
+                )
+                return redirect(
+                    f"{redirect('planning:org_performance').url}?tahun={form.cleaned_data['year']}"
+                )
+            status = 422
+    elif request.method == "POST":
+        status = 422
+    return render(
+        request, "planning/org_import.html", {"form": form, "result": result}, status=status
+    )
+
+
+@login_required
+def org_import_template(request):
+    require(_can_import(request.user), "Hanya admin yang dapat mengimpor Perjanjian Kinerja.")
+    response = HttpResponse(
+        org_services.agreement_template(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="templat-perjanjian-kinerja.xlsx"'
+    return response
+
+
+def _agency_filter(request):
+    raw = request.GET.get("unit")
+    if not raw:
+        return None
+    try:
+        return org_selectors.agencies().get(pk=int(raw))
+    except (ValueError, OrgUnit.DoesNotExist) as exc:
+        raise Http404("Unit tidak ditemukan.") from exc
+
+
+@login_required
+def cascade(request):
+    """The cascade tree from the regent's goals down to every staff RHK, filterable by agency."""
+    year = _year(request)
+    agency = _agency_filter(request)
+    report = cascade_selectors.cascade(request.user, year=year, agency=agency)
+    return render(
+        request,
+        "planning/cascade.html",
+        {
+            "report": report,
+            "year": year,
+            "agency": agency,
+            "agencies": org_selectors.agencies(),
+        },
+    )
+
+
+def _monitored_unit(request) -> OrgUnit:
+    """The unit asked for (or the user's own scope), 404 when it is outside the user's scope."""
+    access = access_for(request.user)
+    raw = request.GET.get("unit") or request.POST.get("unit")
+    if raw:
+        try:
+            unit = OrgUnit.objects.get(pk=int(raw), is_active=True)
+        except (ValueError, OrgUnit.DoesNotExist) as exc:
+            raise Http404("Unit tidak ditemukan.") from exc
+    else:
+        paths = access.admin_unit_paths or access.headed_unit_paths
+        unit = (
+            OrgUnit.objects.filter(path=paths[0]).first()
+            if paths
+            else OrgUnit.objects.filter(parent__isnull=True).order_by("pk").first()
+        )
+        if unit is None:
+            raise Http404("Unit tidak ditemukan.")
+    if not monitoring.can_monitor(request.user, unit):
+        raise Http404("Unit tidak ditemukan.")
+    return unit
+
+
+@login_required
+def monitoring_page(request):
+    """Per unit, by name: who has no SKP, a draft, a submitted, returned or approved one."""
+    unit = _monitored_unit(request)
+    year = _year(request)
+    report = monitoring.monitoring(unit=unit, year=year)
+    units = access_for(request.user).filter_units(OrgUnit.objects.filter(is_active=True))
+    return render(
+        request,
+        "planning/monitoring.html",
+        {
+            "report": report,
+            "year": year,
+            "units": units.order_by("path")[:500],
+            "can_remind": monitoring.can_remind(request.user, unit),
+            "today": clock.today(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def monitoring_remind(request):
+    unit = _monitored_unit(request)
+    year = _year(request)
+    require(monitoring.can_remind(request.user, unit), "Anda tidak berwenang mengirim pengingat.")
+    sent = monitoring.send_skp_reminders(actor=request.user, unit=unit, year=year)
+    if sent:
+        messages.success(request, f"Pengingat dikirim kepada {sent} pegawai.")
+    else:
+        messages.info(request, "Tidak ada pengingat baru yang perlu dikirim hari ini.")
+    return redirect(f"{redirect('planning:monitoring').url}?unit={unit.pk}&tahun={year}")
+
+
+@login_required
+@require_POST
+def copy_previous(request, pk: int):
+    """Copy last year's RHKs and indicators into this draft."""
+    skp = get_visible_or_404(Skp.objects.visible_to(request.user), pk=pk)
+    require(
+        skp.employee_id == request.user.employee_id, "Hanya pemilik SKP yang dapat mengubahnya."
+    )
+    try:
+        version = int(request.POST.get("version", skp.version))
+        copies = guided.copy_from_previous_year(
+            actor=request.user, skp=skp, expected_version=version
+        )
+    except StaleObjectError:
+        messages.error(request, "Rencana telah berubah sejak Anda membukanya; ulangi penyalinan.")
+    except (ValidationError, TransitionError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    except ValueError:
+        messages.error(request, "Permintaan tidak valid.")
+    else:
+        messages.success(
+            request,
+            f"{len(copies)} RHK dari SKP tahun lalu disalin. Kaitkan kembali setiap RHK Utama "
+            "dengan RHK atasan tahun ini.",
+        )
+    return redirect("planning:skp_detail", pk=skp.pk)
