@@ -42,6 +42,9 @@ migrate: install
 
 demo: migrate
 	DEBUG=true $(MANAGE) seed_demo --employees $(DEMO_EMPLOYEES) --if-empty
+	DEBUG=true $(MANAGE) seed_development
+	DEBUG=true $(MANAGE) seed_planning
+	DEBUG=true $(MANAGE) seed_evaluation
 
 run: demo
 	@echo "Akun demo: lihat README atau jalankan: $(MANAGE) demo_personas"

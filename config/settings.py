@@ -224,6 +224,9 @@ CACHES = {
 # The government this installation serves (printed on official documents).
 KINERJA_INSTANCE_NAME = env("KINERJA_INSTANCE_NAME", "Pemerintah Kabupaten Aceh Barat Daya")
 KINERJA_DOCUMENT_PLACE = env("KINERJA_DOCUMENT_PLACE", "Blangpidie")
+# SKP deadline of each year as (month, day): end of January (PermenPANRB 8/2021, restated in 6/2022).
+_deadline = (env("SKP_DEADLINE", "01-31") or "01-31").split("-")
+SKP_DEADLINE_MONTH_DAY = (int(_deadline[0]), int(_deadline[1]))
 # Days after which an SKP awaiting approval is shown to the assessor's own superior.
 LEADERSHIP_ESCALATION_DAYS = int(env("LEADERSHIP_ESCALATION_DAYS", "7") or 7)
 # Rows above which an import runs as a background job with a progress bar.
