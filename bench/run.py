@@ -155,6 +155,53 @@ def run_scale(url: str, employees: int, requests: int) -> tuple[float, list[Meas
     return seed_seconds, results
 
 
+def import_seconds(rows: int) -> float:
+    """Time importing `rows` employees (with 60 new positions and logins) into the seeded regency."""
+    import datetime as dt
+
+    from kinerja.accounts.demo.personas import find_personas
+    from kinerja.accounts.imports import services
+    from kinerja.accounts.models import User
+    from kinerja.accounts.tests.import_files import workbook
+    from kinerja.organisations.domain.nip import Gender, build_nip
+    from kinerja.organisations.models import OrgUnit
+
+    root = OrgUnit.objects.get(depth=0)
+    if not root.code:
+        OrgUnit.objects.filter(pk=root.pk).update(code="ABDYA")
+        root.code = "ABDYA"
+    units = [
+        {"code": "BENCH", "name": "Dinas Uji Impor", "kind": "dinas", "parent_code": root.code}
+    ]
+    positions = [
+        {"code": f"BENCH.P{i}", "name": f"Pelaksana {i}", "unit_code": "BENCH", "kind": "pelaksana"}
+        for i in range(60)
+    ]
+    employees = []
+    for i in range(rows):
+        born = dt.date(1971, 1, 1) + dt.timedelta(days=i % 9000)
+        nip = build_nip(born, (born.year + 25, 1 + i % 12), Gender.FEMALE, 900 - i // 9000)
+        employees.append(
+            {
+                "nip": nip,
+                "name": f"Pegawai Impor {i}",
+                "status": "PNS",
+                "position_code": f"BENCH.P{i % 60}",
+                "start_date": "02-01-2024",
+            }
+        )
+    data = workbook(units=units, positions=positions, employees=employees)
+    admin = User.objects.get(
+        username=next(p for p in find_personas() if p.role == "bkpsdm_admin").nip
+    )
+    started = time.perf_counter()
+    outcome = services.import_file(actor=admin, data=data, name="bench.xlsx")
+    seconds = time.perf_counter() - started
+    if not outcome.ok:
+        raise SystemExit(f"Impor tolok ukur gagal: {outcome.errors[:3]}")
+    return seconds
+
+
 def sqlite_seed_seconds(employees: int) -> float | None:
     """Seed a throw-away SQLite file in a subprocess (what `make run` does) and time it."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -215,7 +262,7 @@ def report(
         lines.append(
             f"| {m.page} | {m.persona} | {m.p50:.1f} | {m.p95:.1f} | {m.cpu_p50:.1f} | {counts} |"
         )
-    lines += ["", "Waktu memuat data demo (`seed_demo`):", ""]
+    lines += ["", "Waktu memuat data (`seed_demo`) dan impor Excel:", ""]
     for label, seconds in seeds.items():
         lines.append(f"- {label}: {'—' if seconds is None else f'{seconds:.1f} detik'}")
     worst = max((m.p95 for m in results if m.scale == big), default=0.0)
@@ -263,6 +310,11 @@ def main() -> None:
         seconds, measured = run_scale(url, employees, requests)
         seeds[f"PostgreSQL, {employees} pegawai"] = seconds
         results += measured
+        if employees == max(scales):
+            print("Impor 6.000 baris pegawai baru dari Excel…", flush=True)
+            seeds["Impor Excel 6.000 pegawai baru (validasi + simpan, PostgreSQL)"] = (
+                import_seconds(6000)
+            )
     info = machine()
     if not args.skip_sqlite:
         seeds[f"SQLite, {max(scales)} pegawai"] = sqlite_seed_seconds(max(scales))
