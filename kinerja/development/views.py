@@ -109,6 +109,8 @@ def derive(request):
 @require_POST
 def register(request, pk: int):
     event = get_visible_or_404(TrainingEvent.objects.all(), pk=pk)
+    if event.status == EventStatus.DRAFT and not permissions.can_manage_event(request.user, event):
+        raise Http404("Pelatihan tidak ditemukan.")
     try:
         registration = services.register_for_event(
             actor=request.user, event=event, employee=_me(request)
@@ -429,7 +431,11 @@ def registration_action(request, pk: int):
         Registration.objects.select_related("event", "event__organiser_unit", "event__activity"),
         pk=pk,
     )
-    require(permissions.can_manage_event(request.user, registration.event))
+    if not permissions.can_manage_event(request.user, registration.event):
+        # Organisers act on any participant; anyone else must not learn the registration exists.
+        if not Registration.objects.visible_to(request.user).filter(pk=registration.pk).exists():
+            raise Http404("Pendaftaran tidak ditemukan.")
+        require(False)
     action = request.POST.get("action")
     try:
         if action == "attended":
