@@ -250,6 +250,30 @@ def _check_rhk_links(
         )
 
 
+def _clean_rhk(
+    skp: Skp,
+    *,
+    group: str,
+    text: str,
+    parent: Rhk | None,
+    agreement_target: AgreementTarget | None,
+    cascading: str,
+    perspective: str,
+) -> dict[str, Any]:
+    """Check an RHK's content and links; return the normalised field values (add and update)."""
+    if not text.strip():
+        raise ValidationError({"text": "Rencana hasil kerja wajib diisi."})
+    _check_rhk_links(skp, parent, agreement_target)
+    return {
+        "group": RhkGroup(group).value,
+        "text": text.strip(),
+        "parent": parent,
+        "agreement_target": agreement_target,
+        "cascading": CascadingMode(cascading).value if cascading else "",
+        "perspective": perspective,
+    }
+
+
 @transaction.atomic
 def add_rhk(
     *,
@@ -265,20 +289,17 @@ def add_rhk(
 ) -> Rhk:
     """Add an RHK to the owner's editable SKP."""
     skp = _editable(actor, skp.pk)
-    if not text.strip():
-        raise ValidationError({"text": "Rencana hasil kerja wajib diisi."})
-    _check_rhk_links(skp, parent, agreement_target)
-    _touch(skp, expected_version)
-    rhk = Rhk.objects.create(
-        skp=skp,
-        group=RhkGroup(group).value,
-        text=text.strip(),
+    fields = _clean_rhk(
+        skp,
+        group=group,
+        text=text,
         parent=parent,
         agreement_target=agreement_target,
-        cascading=CascadingMode(cascading).value if cascading else "",
+        cascading=cascading,
         perspective=perspective,
-        order=Rhk.objects.filter(skp=skp).count() + 1,
     )
+    _touch(skp, expected_version)
+    rhk = Rhk.objects.create(skp=skp, order=Rhk.objects.filter(skp=skp).count() + 1, **fields)
     record(
         actor=actor,
         action="planning.rhk_added",
@@ -304,17 +325,19 @@ def update_rhk(
 ) -> Rhk:
     """Change an RHK; refused with StaleObjectError if the SKP changed since the form opened."""
     skp = _editable(actor, rhk.skp_id)
-    if not text.strip():
-        raise ValidationError({"text": "Rencana hasil kerja wajib diisi."})
-    _check_rhk_links(skp, parent, agreement_target)
+    fields = _clean_rhk(
+        skp,
+        group=group,
+        text=text,
+        parent=parent,
+        agreement_target=agreement_target,
+        cascading=cascading,
+        perspective=perspective,
+    )
     _touch(skp, expected_version)
     before = {"text": rhk.text, "parent_id": rhk.parent_id, "group": rhk.group}
-    rhk.group = RhkGroup(group).value
-    rhk.text = text.strip()
-    rhk.parent = parent
-    rhk.agreement_target = agreement_target
-    rhk.cascading = CascadingMode(cascading).value if cascading else ""
-    rhk.perspective = perspective
+    for name, value in fields.items():
+        setattr(rhk, name, value)
     rhk.save()
     record(
         actor=actor,
