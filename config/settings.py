@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "kinerja.development",
     "kinerja.leadership",
     "kinerja.reports",
+    "kinerja.exchange",
+    "kinerja.oversight",
     "kinerja.api",
 ]
 
@@ -244,3 +246,6 @@ LOGGING = {
 import xstatic.pkg.bootstrap as _xstatic_bootstrap  # noqa: E402
 
 STATICFILES_DIRS.append(("bootstrap", _xstatic_bootstrap.BASE_DIR))
+
+# Providers of extra panels on the performance dialogue page (kinerja.evaluation.panels).
+KINERJA_DIALOGUE_PANELS: list[str] = []

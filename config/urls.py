@@ -16,6 +16,8 @@ urlpatterns = [
     path("pimpinan/", include("kinerja.leadership.urls")),
     path("komunikasi/", include("kinerja.communication.urls")),
     path("laporan/", include("kinerja.reports.urls")),
+    path("pertukaran/", include("kinerja.exchange.urls")),
+    path("pengawasan/", include("kinerja.oversight.urls")),
     path("api/v1/", include("kinerja.api.urls")),
 ]
 

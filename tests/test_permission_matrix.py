@@ -21,8 +21,6 @@ bidang head of the health seksi and the outsider from Diskominsa do not (404).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
@@ -33,69 +31,20 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kinerja.accounts.models import ApiToken
 from kinerja.accounts.services import issue_token
-from tests.world import PASSWORD, World
-
-PERSONAS = (
-    "anonymous",
-    "staff",  # pelaksana in the health seksi
-    "seksi_head",
-    "bidang_head",
-    "health_head",
-    "health_admin",  # OPD admin of Dinas Kesehatan
-    "it_staff",  # outsider: Diskominsa
-    "bkpsdm_admin",
-    "regent",  # leadership
-    "auditor",
+from tests.matrix import (
+    LOGIN,
+    PERSONAS,
+    SEE_OTHER,
+    Expected,
+    Route,
+    _table,
+    api,
+    everyone,
+    no_args,
+    only,
+    pages,
 )
-LOGIN = "login"
-Expected = int | str
-# Those who may see the nurse of the Puskesmas (the "other" object).
-SEE_OTHER = ("health_head", "health_admin", "bkpsdm_admin", "regent", "auditor")
-
-
-def _table(anonymous: Expected, default: Expected, overrides: Mapping[str, Expected]):
-    unknown = set(overrides) - set(PERSONAS)
-    assert not unknown, f"unknown personas: {unknown}"
-    table = {p: default for p in PERSONAS}
-    table["anonymous"] = anonymous
-    table.update(overrides)
-    return table
-
-
-def pages(default: Expected, **overrides: Expected) -> dict[str, Expected]:
-    """A page behind login: anonymous visitors are sent to the login page."""
-    return _table(LOGIN, default, overrides)
-
-
-def api(default: Expected, **overrides: Expected) -> dict[str, Expected]:
-    """An /api/v1 operation: anonymous callers get 401."""
-    return _table(401, default, overrides)
-
-
-def everyone(status: Expected) -> dict[str, Expected]:
-    return _table(status, status, {})
-
-
-def only(allowed: tuple[str, ...], status: Expected, otherwise: Expected, anonymous=LOGIN):
-    return _table(anonymous, otherwise, dict.fromkeys(allowed, status))
-
-
-@dataclass(frozen=True)
-class Route:
-    """How to call one URL for a persona, and what each persona must get."""
-
-    kwargs: Callable[[World, Any], dict[str, Any]]
-    expect: dict[str, Expected]
-    method: str = "get"
-    query: Callable[[World, Any], dict[str, Any]] | None = None
-    data: Callable[[World, Any], Any] | None = None
-    json: bool = False
-    is_api: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-def no_args(w, me):
-    return {}
+from tests.world import PASSWORD, World
 
 
 def own_nip(w, me):
@@ -1334,6 +1283,23 @@ ROUTES: dict[str, dict[str, Route]] = {
         ),
     },
 }
+
+
+def _merge_area_routes() -> None:
+    """Add the routes each area keeps in tests/matrix_routes/<area>.py."""
+    import importlib
+    import pkgutil
+
+    import tests.matrix_routes as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        twice = set(ROUTES) & set(module.ROUTES)
+        assert not twice, f"{info.name} lists URLs already in the matrix: {sorted(twice)}"
+        ROUTES.update(module.ROUTES)
+
+
+_merge_area_routes()
 
 
 def url_names() -> set[str]:

@@ -122,3 +122,9 @@ api.add_router("/", evaluation_router)
 from .routers import leadership_router  # noqa: E402
 
 api.add_router("/", leadership_router)
+from .routers import reports_router  # noqa: E402
+
+api.add_router("/", reports_router)
+from .routers import exchange_router  # noqa: E402
+
+api.add_router("/", exchange_router)

@@ -16,3 +16,9 @@ __all__ += ["evaluation_router"]
 from kinerja.leadership.api import router as leadership_router  # noqa: E402
 
 __all__ += ["leadership_router"]
+from kinerja.reports.api import router as reports_router  # noqa: E402
+
+__all__ += ["reports_router"]
+from kinerja.exchange.api import router as exchange_router  # noqa: E402
+
+__all__ += ["exchange_router"]

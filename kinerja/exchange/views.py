@@ -1,0 +1,1 @@
+"""Pages of the exchange app (thin: reads from selectors, writes through services)."""

@@ -1,0 +1,1 @@
+"""The inspectorate's view: exceptions in the cycle worth an auditor's look."""

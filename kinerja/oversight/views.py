@@ -1,0 +1,1 @@
+"""Pages of the oversight app (thin: reads from selectors, writes through services)."""

@@ -1,0 +1,1 @@
+"""Permission-matrix routes per area; each module defines `ROUTES` (see tests/matrix.py)."""
