@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "kinerja.evaluation",
     "kinerja.development",
     "kinerja.leadership",
+    "kinerja.adoption",
     "kinerja.reports",
     "kinerja.exchange",
     "kinerja.oversight",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("pengembangan/", include("kinerja.development.urls")),
     path("pimpinan/", include("kinerja.leadership.urls")),
     path("komunikasi/", include("kinerja.communication.urls")),
+    path("adopsi/", include("kinerja.adoption.urls")),
     path("laporan/", include("kinerja.reports.urls")),
     path("pertukaran/", include("kinerja.exchange.urls")),
     path("pengawasan/", include("kinerja.oversight.urls")),

@@ -128,3 +128,6 @@ api.add_router("/", reports_router)
 from .routers import exchange_router  # noqa: E402
 
 api.add_router("/", exchange_router)
+from .routers import adoption_router  # noqa: E402
+
+api.add_router("/", adoption_router)

@@ -22,3 +22,6 @@ __all__ += ["reports_router"]
 from kinerja.exchange.api import router as exchange_router  # noqa: E402
 
 __all__ += ["exchange_router"]
+from kinerja.adoption.api import router as adoption_router  # noqa: E402
+
+__all__ += ["adoption_router"]

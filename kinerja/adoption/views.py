@@ -1,0 +1,1 @@
+"""Pages of the adoption app (thin: reads from selectors)."""
