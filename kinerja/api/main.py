@@ -131,3 +131,6 @@ api.add_router("/", exchange_router)
 from .routers import adoption_router  # noqa: E402
 
 api.add_router("/", adoption_router)
+from .routers import communication_router  # noqa: E402
+
+api.add_router("/", communication_router)

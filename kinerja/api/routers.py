@@ -25,3 +25,6 @@ __all__ += ["exchange_router"]
 from kinerja.adoption.api import router as adoption_router  # noqa: E402
 
 __all__ += ["adoption_router"]
+from kinerja.communication.api import router as communication_router  # noqa: E402
+
+__all__ += ["communication_router"]
