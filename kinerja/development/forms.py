@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from kinerja.core import clock
 from kinerja.organisations.models import OrgUnit, Position
 
 from .domain import ActivityForm, ConversionBasis
@@ -100,6 +101,11 @@ class PlanItemForm(forms.Form):
         queryset=Activity.objects.filter(is_active=True),
         required=False,
     )
+    event = forms.ModelChoiceField(
+        label="atau pelatihan terjadwal",
+        queryset=TrainingEvent.objects.none(),
+        required=False,
+    )
     quarter = forms.TypedChoiceField(
         label="Triwulan", coerce=int, choices=[(q, f"Triwulan {q}") for q in range(1, 5)]
     )
@@ -107,7 +113,17 @@ class PlanItemForm(forms.Form):
     def __init__(self, *args, needs=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["need"].queryset = needs
+        # Scheduled runs not yet finished, open for registration or about to be.
+        self.fields["event"].queryset = TrainingEvent.objects.filter(
+            status__in=[EventStatus.OPEN, EventStatus.CLOSED], end_date__gte=clock.today()
+        ).order_by("start_date", "title")
         _styled(self)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("activity") and not data.get("event"):
+            raise forms.ValidationError("Pilih kegiatan dari katalog atau pelatihan terjadwal.")
+        return data
 
 
 class ActivityEditForm(forms.ModelForm):

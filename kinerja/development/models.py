@@ -543,3 +543,25 @@ class PlanItem(TimeStampedModel):
     def __str__(self) -> str:
         what = self.event or self.activity
         return f"T{self.quarter}: {what}"
+
+
+class PlanDocument(models.Model):
+    """A printed development plan: its verification code and the hash of what it showed."""
+
+    plan = models.ForeignKey(DevelopmentPlan, on_delete=models.CASCADE, related_name="documents")
+    code = models.CharField(_("kode verifikasi"), max_length=32, unique=True)
+    content_hash = models.CharField(_("hash isi"), max_length=64)
+    status = models.CharField(_("status saat dicetak"), max_length=8, choices=PlanStatus.choices)
+    created_at = models.DateTimeField(_("dicetak pada"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("dokumen rencana pengembangan")
+        verbose_name_plural = _("dokumen rencana pengembangan")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["plan", "content_hash"], name="plandoc_plan_hash_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.plan} [{self.code}]"

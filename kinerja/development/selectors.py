@@ -30,8 +30,9 @@ from kinerja.organisations.access import access_for
 from kinerja.organisations.models import Employee
 from kinerja.organisations.selectors import current_assessor_map
 
-from .domain import JpProgress, is_below_target, progress
+from .domain import ActivityForm, JpProgress, NeedSource, is_below_target, progress
 from .models import (
+    SEAT_STATUSES,
     Activity,
     Competency,
     DevelopmentNeed,
@@ -99,6 +100,7 @@ class MyDevelopment:
     reports: list[ExternalActivityReport]
     open_events: list[TrainingEvent]
     registered_event_ids: set[int] = field(default_factory=set)
+    invited_event_ids: set[int] = field(default_factory=set)
 
 
 def open_events(*, today: dt.date | None = None) -> QuerySet[TrainingEvent]:
@@ -144,7 +146,12 @@ def my_development(*, employee: Employee, year: int) -> MyDevelopment:
             ExternalActivityReport.objects.filter(employee=employee).select_related("verified_by")
         ),
         open_events=list(open_events()),
-        registered_event_ids={r.event_id for r in registrations},
+        registered_event_ids={
+            r.event_id for r in registrations if r.status != RegistrationStatus.INVITED
+        },
+        invited_event_ids={
+            r.event_id for r in registrations if r.status == RegistrationStatus.INVITED
+        },
     )
 
 
@@ -227,6 +234,29 @@ def needs_to_confirm(user, year: int) -> list[DevelopmentNeed]:
         return []
     allowed = _mine_to_decide(user, sorted({n.employee_id for n in needs}))
     return [n for n in needs if n.employee_id in allowed]
+
+
+def team_plans(user, year: int) -> list[DevelopmentPlan]:
+    """The year's development plans of the employees the user assesses (or administers),
+    with their items, for the assessor to review and agree."""
+    plans = list(
+        DevelopmentPlan.objects.visible_to(user)
+        .filter(year=year)
+        .select_related("employee")
+        .prefetch_related(
+            Prefetch(
+                "items",
+                queryset=PlanItem.objects.select_related("activity", "event", "need").order_by(
+                    "quarter", "id"
+                ),
+            )
+        )
+        .order_by("employee__name", "id")
+    )
+    if not plans:
+        return []
+    allowed = _mine_to_decide(user, sorted({p.employee_id for p in plans}))
+    return [p for p in plans if p.employee_id in allowed]
 
 
 # --- Agency and regency ----------------------------------------------------------------------
@@ -343,6 +373,92 @@ def needs_analysis(user, year: int) -> NeedsAnalysis:
     return NeedsAnalysis(sorted(agencies), competencies, dict(counts), dict(totals))
 
 
+@dataclass
+class PlannedActivity:
+    """One activity across the plans in scope: who plans it, when, and in which agencies."""
+
+    name: str
+    form: str
+    agreed: int = 0
+    draft: int = 0
+    by_quarter: dict[int, int] = field(default_factory=lambda: dict.fromkeys(range(1, 5), 0))
+    by_agency: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return self.agreed + self.draft
+
+    @property
+    def quarters(self) -> list[int]:
+        return [self.by_quarter[q] for q in range(1, 5)]
+
+    @property
+    def agencies(self) -> list[tuple[str, int]]:
+        return sorted(self.by_agency.items(), key=lambda a: (-a[1], a[0]))
+
+
+@dataclass
+class AgencyPlans:
+    name: str
+    agreed: int = 0
+    draft: int = 0
+
+
+@dataclass
+class PlanConsolidation:
+    activities: list[PlannedActivity]
+    agencies: list[AgencyPlans]
+
+
+def plan_consolidation(user, year: int) -> PlanConsolidation:
+    """The year's individual plans consolidated per activity, quarter and agency (two queries),
+    for BKPSDM (the regency) or an agency admin (their agency) to plan and budget trainings."""
+    from django.db.models import Count
+
+    plans = DevelopmentPlan.objects.visible_to(user).filter(year=year)
+    rows = (
+        PlanItem.objects.filter(plan__in=plans)
+        .values(
+            "activity__name",
+            "activity__form",
+            "event__title",
+            "event__activity__form",
+            "quarter",
+            "plan__status",
+            "plan__employee__unit__agency__name",
+        )
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    activities: dict[tuple[str, str], PlannedActivity] = {}
+    for row in rows:
+        name = row["event__title"] or row["activity__name"] or "-"
+        form = row["event__activity__form"] or row["activity__form"] or ""
+        label = ActivityForm(form).label if form in ActivityForm._value2member_map_ else ""
+        entry = activities.setdefault((name, label), PlannedActivity(name, label))
+        if row["plan__status"] == "agreed":
+            entry.agreed += row["n"]
+        else:
+            entry.draft += row["n"]
+        entry.by_quarter[row["quarter"]] += row["n"]
+        agency = row["plan__employee__unit__agency__name"] or "Tanpa perangkat daerah"
+        entry.by_agency[agency] = entry.by_agency.get(agency, 0) + row["n"]
+    agencies: dict[str, AgencyPlans] = {}
+    for row in (
+        plans.values("employee__unit__agency__name", "status").annotate(n=Count("id")).order_by()
+    ):
+        name = row["employee__unit__agency__name"] or "Tanpa perangkat daerah"
+        entry = agencies.setdefault(name, AgencyPlans(name))
+        if row["status"] == "agreed":
+            entry.agreed += row["n"]
+        else:
+            entry.draft += row["n"]
+    return PlanConsolidation(
+        activities=sorted(activities.values(), key=lambda a: (-a.total, a.name)),
+        agencies=sorted(agencies.values(), key=lambda a: a.name),
+    )
+
+
 _SOURCE_AS_TOPIC = {
     "performance_predicate": "Rencana perbaikan kinerja",
     "behaviour": "Perilaku kerja (BerAKHLAK)",
@@ -368,24 +484,89 @@ class Recommendation:
     activities: list[Activity]
 
 
+# A performance gap with no competency attached is worked on with the assessor's guidance.
+GUIDANCE_FORMS = (
+    ActivityForm.COACHING.value,
+    ActivityForm.MENTORING.value,
+    ActivityForm.BIMBINGAN_DI_TEMPAT_KERJA.value,
+)
+PERFORMANCE_SOURCES = frozenset(
+    {
+        NeedSource.PERFORMANCE_PREDICATE.value,
+        NeedSource.BEHAVIOUR.value,
+        NeedSource.RHK_BELOW_TARGET.value,
+    }
+)
+
+
 def recommendations(need: DevelopmentNeed, *, today: dt.date | None = None) -> Recommendation:
-    """Upcoming open events and catalogue activities that build the need's competency."""
-    if need.competency_id is None:
-        return Recommendation([], [])
-    events = list(
-        open_events(today=today)
-        .filter(
-            Q(target_competency_id=need.competency_id)
-            | Q(activity__competencies=need.competency_id)
+    """Upcoming open events and catalogue activities for a need.
+
+    A need tied to a competency gets what builds that competency; a performance gap without one
+    (the predicate, BerAKHLAK, an RHK) gets coaching, mentoring and on-the-job guidance.
+    """
+    if need.competency_id is not None:
+        match_event = Q(target_competency_id=need.competency_id) | Q(
+            activity__competencies=need.competency_id
         )
-        .distinct()[:5]
-    )
+        match_activity = Q(competencies=need.competency_id)
+    elif need.source in PERFORMANCE_SOURCES:
+        match_event = Q(activity__form__in=GUIDANCE_FORMS)
+        match_activity = Q(form__in=GUIDANCE_FORMS)
+    else:
+        return Recommendation([], [])
+    events = list(open_events(today=today).filter(match_event).distinct()[:5])
     activities = list(
-        Activity.objects.filter(is_active=True, competencies=need.competency_id).order_by("name")[
-            :5
-        ]
+        Activity.objects.filter(match_activity, is_active=True).distinct().order_by("name")[:5]
     )
     return Recommendation(events, activities)
+
+
+@dataclass(frozen=True)
+class ProposedItem:
+    """A line the improvement plan proposes: the performance need, an activity, a quarter."""
+
+    need: DevelopmentNeed
+    activity: Activity | None
+    quarter: int
+
+
+def proposal_quarter(year: int, *, today: dt.date | None = None) -> int:
+    """Improvement starts now: the current quarter of this year, Q1 of a later year."""
+    today = today or clock.today()
+    if year > today.year:
+        return 1
+    if year < today.year:
+        return 4
+    return (today.month - 1) // 3 + 1
+
+
+def improvement_plan_proposal(
+    needs: list[DevelopmentNeed],
+    plan_items: list[PlanItem],
+    *,
+    year: int,
+    today: dt.date | None = None,
+) -> list[ProposedItem] | None:
+    """The improvement plan proposed to an employee rated Butuh Perbaikan or below.
+
+    None when no open predicate need exists. Otherwise one line per open performance need not
+    already in the plan, with the first recommended activity (None when the catalogue has no
+    fitting activity yet).
+    """
+    open_needs = [n for n in needs if n.status != NeedStatus.CLOSED]
+    if not any(n.source == NeedSource.PERFORMANCE_PREDICATE for n in open_needs):
+        return None
+    planned = {item.need_id for item in plan_items if item.need_id}
+    quarter = proposal_quarter(year, today=today)
+    proposal = []
+    for need in open_needs:
+        if need.source not in PERFORMANCE_SOURCES or need.pk in planned:
+            continue
+        recommended = getattr(need, "recommended", None) or recommendations(need, today=today)
+        activity = recommended.activities[0] if recommended.activities else None
+        proposal.append(ProposedItem(need, activity, quarter))
+    return proposal
 
 
 def catalogue() -> QuerySet[Activity]:
@@ -406,6 +587,65 @@ def manageable_events(user) -> QuerySet[TrainingEvent]:
         return qs.none()
     return qs.filter(
         reduce(or_, (Q(organiser_unit__path__startswith=p) for p in access.admin_unit_paths))
+    )
+
+
+@dataclass(frozen=True)
+class EventSeats:
+    taken: int
+    waiting: int
+    invited: int
+    rating: Decimal | None = None
+
+
+def event_seats(event: TrainingEvent) -> EventSeats:
+    """Seats taken against the quota, the waiting list, open invitations, mean feedback."""
+    from django.db.models import Count
+
+    counts = dict(
+        event.registrations.order_by()
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .values_list("status", "n")
+    )
+    from django.db.models import Avg
+
+    rating = event.registrations.aggregate(r=Avg("feedback_rating"))["r"]
+    return EventSeats(
+        taken=sum(counts.get(s, 0) for s in SEAT_STATUSES),
+        waiting=counts.get(RegistrationStatus.WAITLISTED, 0),
+        invited=counts.get(RegistrationStatus.INVITED, 0),
+        rating=Decimal(str(rating)) if rating is not None else None,
+    )
+
+
+def target_participants(user, event: TrainingEvent) -> QuerySet[Employee]:
+    """Active employees the event targets (by position, unit subtree, or an open need on its
+    competency) whom the user sees and who have no place in it yet. Empty without targets."""
+    parts = []
+    position_ids = [p.pk for p in event.target_positions.all()]
+    if position_ids:
+        parts.append(Q(position_id__in=position_ids))
+    unit_paths = [u.path for u in event.target_units.all()]
+    parts += [Q(unit__path__startswith=path) for path in unit_paths]
+    if event.target_competency_id:
+        parts.append(
+            Q(
+                pk__in=DevelopmentNeed.objects.filter(
+                    competency_id=event.target_competency_id, year=event.start_date.year
+                )
+                .exclude(status=NeedStatus.CLOSED)
+                .values("employee_id")
+            )
+        )
+    if not parts:
+        return Employee.objects.none()
+    return (
+        Employee.objects.visible_to(user)
+        .filter(reduce(or_, parts), is_active=True)
+        .exclude(pk__in=event.registrations.values("employee_id"))
+        .select_related("unit")
+        .order_by("name", "nip")
     )
 
 

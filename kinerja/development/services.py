@@ -314,27 +314,79 @@ def register_for_event(*, actor: Any, event: TrainingEvent, employee: Employee) 
     return registration
 
 
-@transaction.atomic
-def invite_to_event(*, actor: Any, event: TrainingEvent, employee: Employee) -> Registration:
-    """The organiser invites a target participant; the invitee then registers."""
-    if not permissions.can_manage_event(actor, event):
-        _deny()
-    if not Employee.objects.visible_to(actor).filter(pk=employee.pk).exists():
-        _deny("Pegawai di luar cakupan Anda.")
+def _invite(actor: Any, event: TrainingEvent, employee: Employee) -> Registration | None:
+    """Create the invitation; None when the employee already has a place in the event."""
     registration, created = Registration.objects.get_or_create(
         event=event,
         employee=employee,
         defaults={"status": RegistrationStatus.INVITED, "registered_at": clock.now()},
     )
-    if created:
-        record(
-            actor=actor,
-            action="development.registration.invite",
-            obj=registration,
-            after=snapshot(registration, ["event_id", "employee_id", "status"]),
-            agency_id=_agency_id(employee),
-        )
+    if not created:
+        return None
+    record(
+        actor=actor,
+        action="development.registration.invite",
+        obj=registration,
+        after=snapshot(registration, ["event_id", "employee_id", "status"]),
+        agency_id=_agency_id(employee),
+    )
     return registration
+
+
+def _notify_invited(event: TrainingEvent, employee_ids: list[int]) -> None:
+    from django.urls import reverse
+
+    from kinerja.accounts.models import User
+    from kinerja.communication.services import notify
+
+    when = event.start_date.strftime("%d-%m-%Y")
+    notify(
+        recipients=User.objects.filter(employee_id__in=employee_ids, is_active=True),
+        kind="training_invitation",
+        title=f"Undangan pelatihan: {event.title}",
+        body=(
+            f"Anda diundang mengikuti {event.title} mulai {when}"
+            f"{' di ' + event.place if event.place else ''}. Daftar sebelum kuota penuh."
+        ),
+        url=reverse("development:event", args=[event.pk]),
+        dedupe_key=f"training-invitation:{event.pk}",
+    )
+
+
+def _require_invitable(actor: Any, event: TrainingEvent) -> None:
+    if not permissions.can_manage_event(actor, event):
+        _deny()
+    if event.status != EventStatus.OPEN:
+        raise ConflictError("Undangan dikirim saat pendaftaran dibuka.")
+
+
+@transaction.atomic
+def invite_to_event(*, actor: Any, event: TrainingEvent, employee: Employee) -> Registration:
+    """The organiser invites a target participant; the invitee then registers."""
+    _require_invitable(actor, event)
+    if not Employee.objects.visible_to(actor).filter(pk=employee.pk).exists():
+        _deny("Pegawai di luar cakupan Anda.")
+    registration = _invite(actor, event, employee)
+    if registration is None:
+        return Registration.objects.get(event=event, employee=employee)
+    _notify_invited(event, [employee.pk])
+    return registration
+
+
+@transaction.atomic
+def invite_targets(*, actor: Any, event: TrainingEvent) -> int:
+    """Invite every target participant (position, unit, open need) not yet in the event."""
+    from .selectors import target_participants
+
+    _require_invitable(actor, event)
+    invited = [
+        employee.pk
+        for employee in target_participants(actor, event)
+        if _invite(actor, event, employee) is not None
+    ]
+    if invited:
+        _notify_invited(event, invited)
+    return len(invited)
 
 
 @transaction.atomic
@@ -797,6 +849,42 @@ def add_plan_item(
         agency_id=_agency_id(employee),
     )
     return item
+
+
+@transaction.atomic
+def adopt_improvement_plan(*, actor: Any, employee: Employee, year: int) -> list[PlanItem]:
+    """Put the proposed improvement plan (Butuh Perbaikan or below) into the draft plan.
+
+    One line per open performance need not yet planned, with the recommended coaching or
+    guidance activity; the plan still needs both parties' agreement afterwards.
+    """
+    from .selectors import improvement_plan_proposal
+
+    _plan_party(actor, employee)
+    needs = list(
+        DevelopmentNeed.objects.filter(employee=employee, year=year).select_related("competency")
+    )
+    plan = DevelopmentPlan.objects.filter(employee=employee, year=year).first()
+    items = list(plan.items.all()) if plan else []
+    proposal = improvement_plan_proposal(needs, items, year=year)
+    if proposal is None:
+        raise ValidationError("Tidak ada rencana perbaikan kinerja yang diusulkan tahun ini.")
+    usable = [p for p in proposal if p.activity is not None]
+    if not usable:
+        raise ValidationError(
+            "Katalog belum memuat kegiatan coaching, mentoring, atau bimbingan di tempat kerja."
+        )
+    return [
+        add_plan_item(
+            actor=actor,
+            employee=employee,
+            year=year,
+            quarter=p.quarter,
+            need=p.need,
+            activity=p.activity,
+        )
+        for p in usable
+    ]
 
 
 @transaction.atomic

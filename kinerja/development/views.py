@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from kinerja.core import clock
@@ -38,6 +39,7 @@ from .models import (
     ExternalActivityReport,
     NeedStatus,
     Registration,
+    RegistrationStatus,
     TrainingEvent,
 )
 
@@ -62,6 +64,16 @@ def _fail(request, exc: Exception) -> None:
         messages.error(request, str(exc))
 
 
+def _back(request, default: str):
+    """Redirect to the form's `next` when it stays on this site, else to `default`."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(default)
+
+
 def _require_admin(request) -> None:
     access = access_for(request.user)
     require(
@@ -81,12 +93,14 @@ def mine(request):
     for need in data.needs:  # a handful per employee and year
         if need.status != NeedStatus.CLOSED:
             need.recommended = selectors.recommendations(need)
+    improvement = selectors.improvement_plan_proposal(data.needs, data.plan_items, year=year)
     return render(
         request,
         "development/mine.html",
         {
             "data": data,
             "year": year,
+            "improvement": improvement,
             "plan_form": PlanItemForm(
                 needs=DevelopmentNeed.objects.filter(employee=employee, year=year)
             ),
@@ -137,7 +151,7 @@ def cancel(request, pk: int):
         _fail(request, exc)
     else:
         messages.success(request, "Pendaftaran dibatalkan.")
-    return redirect(request.POST.get("next") or "development:mine")
+    return _back(request, "development:mine")
 
 
 @login_required
@@ -223,14 +237,15 @@ def plan_item_add(request, nip: str):
                 quarter=form.cleaned_data["quarter"],
                 need=form.cleaned_data["need"],
                 activity=form.cleaned_data["activity"],
+                event=form.cleaned_data["event"],
             )
         except (services.ConflictError, ValidationError) as exc:
             _fail(request, exc)
         else:
             messages.success(request, "Kegiatan ditambahkan ke rencana.")
     else:
-        messages.error(request, "Isian rencana tidak lengkap.")
-    return redirect(request.POST.get("next") or "development:mine")
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return _back(request, "development:mine")
 
 
 @login_required
@@ -245,7 +260,59 @@ def plan_agree(request, pk: int):
         _fail(request, exc)
     else:
         messages.success(request, "Persetujuan rencana dicatat.")
-    return redirect(request.POST.get("next") or "development:mine")
+    return _back(request, "development:mine")
+
+
+@login_required
+@require_POST
+def plan_adopt_improvement(request, nip: str):
+    """Put the proposed improvement plan into the draft plan (employee or assessor)."""
+    employee = get_visible_or_404(Employee.objects.visible_to(request.user), nip=nip)
+    year = _year(request)
+    try:
+        items = services.adopt_improvement_plan(actor=request.user, employee=employee, year=year)
+    except (services.ConflictError, ValidationError) as exc:
+        _fail(request, exc)
+    else:
+        messages.success(
+            request, f"{len(items)} kegiatan rencana perbaikan kinerja ditambahkan ke rencana."
+        )
+    return _back(request, f"{reverse('development:mine')}?tahun={year}")
+
+
+@login_required
+def plan_pdf(request, pk: int):
+    """The individual development plan (PDF) with its verification code and QR."""
+    from . import documents
+
+    plan = get_visible_or_404(
+        DevelopmentPlan.objects.visible_to(request.user).select_related(
+            "employee", "employee__unit", "employee__position"
+        ),
+        pk=pk,
+    )
+    document = documents.issue_document(actor=request.user, plan=plan)
+    verify_url = request.build_absolute_uri(documents.verify_path(document))
+    pdf = documents.render_pdf(plan=plan, document=document, verify_url=verify_url)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="rencana-pengembangan-{plan.year}-{plan.employee.nip}.pdf"'
+    )
+    return response
+
+
+def plan_verify(request, code: str):
+    """Public: is this printed development plan authentic, and still the current content?"""
+    from .documents import is_current
+    from .models import PlanDocument
+
+    document = (
+        PlanDocument.objects.select_related("plan", "plan__employee")
+        .filter(code=code.upper()[:32])
+        .first()
+    )
+    context = {"document": document, "current": bool(document) and is_current(document)}
+    return render(request, "development/plan_verify.html", context, status=200 if document else 404)
 
 
 # --- Assessor ------------------------------------------------------------------------------
@@ -264,6 +331,7 @@ def team(request):
             "rows": rows,
             "needs": selectors.needs_to_confirm(request.user, year),
             "reports": selectors.reports_to_verify(request.user),
+            "plans": selectors.team_plans(request.user, year),
             "need_form": NeedForm(),
         },
     )
@@ -280,7 +348,7 @@ def need_status(request, pk: int):
         raise Http404
     services.set_need_status(actor=request.user, need=need, status=status)
     messages.success(request, "Status kebutuhan diperbarui.")
-    return redirect(request.POST.get("next") or "development:team")
+    return _back(request, "development:team")
 
 
 @login_required
@@ -416,11 +484,42 @@ def event_detail(request, pk: int):
         .filter(event=event)
         .select_related("employee", "employee__unit")
     )
+    mine = (
+        Registration.objects.filter(event=event, employee_id=request.user.employee_id)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .first()
+        if request.user.employee_id
+        else None
+    )
     return render(
         request,
         "development/event_detail.html",
-        {"event": event, "registrations": registrations, "can_manage": can_manage},
+        {
+            "event": event,
+            "registrations": registrations,
+            "can_manage": can_manage,
+            "mine": mine,
+            "seats": selectors.event_seats(event) if can_manage else None,
+            "targets": (
+                selectors.target_participants(request.user, event).count() if can_manage else 0
+            ),
+        },
     )
+
+
+@login_required
+@require_POST
+def invite_targets(request, pk: int):
+    """The organiser invites every target participant not yet in the event."""
+    event = get_visible_or_404(TrainingEvent.objects.select_related("organiser_unit"), pk=pk)
+    require(permissions.can_manage_event(request.user, event))
+    try:
+        count = services.invite_targets(actor=request.user, event=event)
+    except services.ConflictError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, f"{count} pegawai sasaran diundang.")
+    return redirect("development:event", pk=event.pk)
 
 
 @login_required
@@ -530,6 +629,7 @@ def needs_analysis(request):
             "year": year,
             "table": [(c, analysis.row(c), analysis.totals[c]) for c in analysis.competencies],
             "chart": selectors.needs_chart_svg(analysis) if analysis.competencies else "",
+            "plans": selectors.plan_consolidation(request.user, year),
         },
     )
 

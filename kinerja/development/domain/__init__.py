@@ -22,6 +22,7 @@ from .duty import (
 )
 from .needs import (
     BEHAVIOUR_LABELS,
+    BERAKHLAK_AS_A_WHOLE,
     IMPROVEMENT_PLAN_CODE,
     CompetencyGap,
     DevelopmentNeed,
@@ -32,6 +33,7 @@ from .needs import (
 
 __all__ = [
     "BEHAVIOUR_LABELS",
+    "BERAKHLAK_AS_A_WHOLE",
     "DEFAULT_RULES",
     "IMPROVEMENT_PLAN_CODE",
     "MINUTES_PER_JP",

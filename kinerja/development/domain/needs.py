@@ -22,6 +22,8 @@ from enum import StrEnum
 from kinerja.evaluation.domain import MEETS_FROM_PCT, Predicate, Rating
 
 IMPROVEMENT_PLAN_CODE = "improvement_plan"
+# The evaluation rates the BerAKHLAK values together: a need on all of them uses this slug.
+BERAKHLAK_AS_A_WHOLE = "berakhlak"
 
 BEHAVIOUR_LABELS = {
     "berorientasi_pelayanan": "Berorientasi Pelayanan",
@@ -31,6 +33,7 @@ BEHAVIOUR_LABELS = {
     "loyal": "Loyal",
     "adaptif": "Adaptif",
     "kolaboratif": "Kolaboratif",
+    BERAKHLAK_AS_A_WHOLE: "BerAKHLAK",
 }
 
 
