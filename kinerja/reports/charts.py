@@ -1,0 +1,154 @@
+"""Server-side SVG charts of the dashboard (pygal, no JavaScript: they print as drawn)."""
+
+from __future__ import annotations
+
+from kinerja.development.selectors import _pygal
+from kinerja.evaluation.domain import Predicate
+from kinerja.planning.domain.orgplan import MONITORING_LABELS, MonitoringStatus
+
+from .selectors.dashboard import Dashboard
+
+PREDICATE_COLOURS = {
+    Predicate.SANGAT_BAIK: "#1b7f3b",
+    Predicate.BAIK: "#5cb85c",
+    Predicate.BUTUH_PERBAIKAN: "#f0ad4e",
+    Predicate.KURANG: "#d9534f",
+    Predicate.SANGAT_KURANG: "#7a1f1f",
+}
+SKP_ORDER = (
+    MonitoringStatus.APPROVED,
+    MonitoringStatus.SUBMITTED,
+    MonitoringStatus.RETURNED,
+    MonitoringStatus.DRAFT,
+    MonitoringStatus.NONE,
+)
+SKP_COLOURS = ("#1b7f3b", "#2f6db5", "#f0ad4e", "#9aa5b1", "#d9534f")
+
+
+def _style(colours):
+    _pygal()  # pygal without its legacy import hook, before any pygal submodule
+    from pygal.style import Style
+
+    return Style(
+        background="white",
+        plot_background="white",
+        foreground="#222",
+        foreground_strong="#111",
+        foreground_subtle="#666",
+        colors=tuple(colours),
+        font_family="DejaVu Sans, Arial, sans-serif",
+        label_font_size=11,
+        major_label_font_size=11,
+        legend_font_size=11,
+        title_font_size=14,
+        value_font_size=10,
+    )
+
+
+def _short(name: str, limit: int = 28) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _height(rows: int) -> int:
+    return max(220, 60 + 28 * rows)
+
+
+def skp_chart(board: Dashboard) -> str:
+    """SKP completion per group: approved, submitted, returned, draft, none (head-counts)."""
+    pygal = _pygal()
+    chart = pygal.HorizontalStackedBar(
+        js=[],
+        style=_style(SKP_COLOURS),
+        height=_height(len(board.groups)),
+        width=900,
+        title=f"Status SKP {board.year}",
+        legend_at_bottom=True,
+        legend_at_bottom_columns=5,
+        print_values=False,
+    )
+    groups = list(reversed(board.groups))
+    chart.x_labels = [_short(g.name) for g in groups]
+    for status in SKP_ORDER:
+        chart.add(MONITORING_LABELS[status], [g.skp[status] for g in groups])
+    return chart.render(is_unicode=True)
+
+
+def predicate_chart(board: Dashboard) -> str:
+    """Predicate distribution per group, as a share of those evaluated in the period."""
+    pygal = _pygal()
+    chart = pygal.HorizontalStackedBar(
+        js=[],
+        style=_style(PREDICATE_COLOURS.values()),
+        height=_height(len(board.groups)),
+        width=900,
+        range=(0, 100),
+        title=f"Sebaran predikat kinerja (%) — {board.period or 'tanpa periode'}",
+        legend_at_bottom=True,
+        legend_at_bottom_columns=5,
+    )
+    groups = list(reversed(board.groups))
+    chart.x_labels = [_short(g.name) for g in groups]
+    for predicate in Predicate:
+        chart.add(
+            predicate.label,
+            [
+                round(g.predicates[predicate] * 100 / g.predicate_total, 1)
+                if g.predicate_total
+                else None
+                for g in groups
+            ],
+        )
+    return chart.render(is_unicode=True)
+
+
+def trend_chart(board: Dashboard) -> str:
+    """Over the year's periods: evaluations given and realisations entered (%)."""
+    pygal = _pygal()
+    chart = pygal.Line(
+        js=[],
+        style=_style(("#2f6db5", "#1b7f3b")),
+        height=300,
+        width=900,
+        range=(0, 100),
+        title=f"Tren per periode {board.year} (%)",
+        legend_at_bottom=True,
+        x_label_rotation=0,
+        dots_size=4,
+    )
+    chart.x_labels = [p.period.label for p in board.trend]
+    chart.add(
+        "Realisasi indikator terisi",
+        [float(p.realised_pct) if p.realised_pct is not None else None for p in board.trend],
+    )
+    chart.add(
+        "SKP disetujui yang sudah dinilai",
+        [float(p.evaluated_pct) if p.evaluated_pct is not None else None for p in board.trend],
+    )
+    return chart.render(is_unicode=True)
+
+
+def jp_chart(board: Dashboard) -> str:
+    """Share of PNS with at least 20 JP, per group (PPPK have no minimum and are not counted)."""
+    pygal = _pygal()
+    chart = pygal.HorizontalBar(
+        js=[],
+        style=_style(("#2f6db5",)),
+        height=_height(len(board.groups)),
+        width=900,
+        range=(0, 100),
+        show_legend=False,
+        title=f"PNS yang memenuhi 20 JP (%) — {board.year}",
+    )
+    groups = list(reversed(board.groups))
+    chart.x_labels = [_short(g.name) for g in groups]
+    chart.add("PNS ≥ 20 JP", [float(g.jp_pct) if g.jp_pct is not None else None for g in groups])
+    return chart.render(is_unicode=True)
+
+
+def all_charts(board: Dashboard) -> dict[str, str]:
+    return {
+        "skp": skp_chart(board),
+        "predicates": predicate_chart(board),
+        "trend": trend_chart(board),
+        "jp": jp_chart(board),
+    }

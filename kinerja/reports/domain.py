@@ -1,0 +1,146 @@
+"""Pure rules of the reports (no Django): small-group suppression, the target of a period for a
+Perjanjian Kinerja indicator, and the organisation result proposed from IKU achievement.
+
+Suppression (public transparency): no figure about a group of fewer than `MIN_GROUP` = 5 people
+is published. A rate (completion, JP attainment) is suppressed when its denominator is below five;
+a head-count cell of a distribution is suppressed when it holds one to four people, and when only
+one cell of a distribution is suppressed the next smallest non-zero cell is suppressed too, so the
+hidden cell cannot be recovered by subtracting the others from the total. Zero stays visible (it
+says something about the whole group, not about a person). Suppressed figures are `None`, never
+rounded.
+
+Organisation result proposal: SE MenPANRB 3/2023 says the annual result combines the Perjanjian
+Kinerja's achievement with the unit's delivery of expectations and is *set by the head one level
+up*. No source fixes the thresholds, so the product proposes, as a starting point the leader may
+override with a reason, the bands of the numeric scale of PP 30/2019 art. 41 applied to the mean
+IKU achievement (each IKU capped at 200 %): Istimewa from 110 % when every IKU reaches its target,
+Baik from 90 %, Butuh Perbaikan from 70 %, Kurang from 50 %, Sangat Kurang below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+MIN_GROUP = 5
+SUPPRESSED_NOTE = (
+    "Angka untuk kelompok kurang dari 5 orang tidak ditampilkan (—) untuk melindungi data "
+    "pribadi; angka itu disembunyikan, bukan dibulatkan."
+)
+
+
+def suppress_rate(numerator: int, denominator: int) -> Decimal | None:
+    """Percentage with one decimal, or None when the group is smaller than five people."""
+    if denominator < MIN_GROUP:
+        return None
+    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )
+
+
+def suppress_counts(counts: Mapping[str, int]) -> dict[str, int | None]:
+    """Head-counts per category with small cells hidden (see the module docstring).
+
+    When the whole group is smaller than five, every cell is hidden.
+    """
+    total = sum(counts.values())
+    if total < MIN_GROUP:
+        return dict.fromkeys(counts)
+    shown: dict[str, int | None] = {
+        key: (None if 0 < n < MIN_GROUP else n) for key, n in counts.items()
+    }
+    hidden = [key for key, value in shown.items() if value is None]
+    if len(hidden) == 1:
+        candidates = sorted(
+            (n, key) for key, n in counts.items() if n > 0 and shown[key] is not None
+        )
+        if candidates:
+            shown[candidates[0][1]] = None
+    return shown
+
+
+class PeriodKind(StrEnum):
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    ANNUAL = "annual"
+
+
+def quarter_of(kind: str, number: int) -> int | None:
+    """The quarter a period falls in (None for the annual period)."""
+    kind = PeriodKind(kind)
+    if kind is PeriodKind.ANNUAL:
+        return None
+    if kind is PeriodKind.QUARTERLY:
+        return number
+    return (number - 1) // 3 + 1
+
+
+def period_target(
+    annual: Decimal, quarterly: Sequence[Decimal | None], kind: str, number: int
+) -> Decimal:
+    """The target of a Perjanjian Kinerja indicator due by the end of a period.
+
+    The annual period takes the annual target. A quarter takes its quarterly target (TW I–IV of
+    the PK, cumulative by convention); a month takes the target of the quarter it falls in. Where
+    the PK gives no quarterly target, the annual target applies.
+    """
+    quarter = quarter_of(kind, number)
+    if quarter is None:
+        return annual
+    value = quarterly[quarter - 1] if 0 < quarter <= len(quarterly) else None
+    return annual if value is None else value
+
+
+class ProposalBand(StrEnum):
+    ISTIMEWA = "outstanding"
+    BAIK = "good"
+    BUTUH_PERBAIKAN = "needs_improvement"
+    KURANG = "poor"
+    SANGAT_KURANG = "very_poor"
+
+
+ISTIMEWA_FROM = Decimal(110)
+BAIK_FROM = Decimal(90)
+BUTUH_PERBAIKAN_FROM = Decimal(70)
+KURANG_FROM = Decimal(50)
+TARGET_MET = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The proposed organisation result (an `OrgPredicate` slug) and why."""
+
+    predicate: ProposalBand
+    mean_pct: Decimal
+    measured: int
+    met: int
+
+    @property
+    def explanation(self) -> str:
+        mean = f"{self.mean_pct:f}".replace(".", ",")
+        return (
+            f"Rata-rata capaian {self.measured} indikator kinerja utama {mean}%; "
+            f"{self.met} indikator mencapai target."
+        )
+
+
+def propose_org_result(achievements: Sequence[Decimal]) -> Proposal | None:
+    """Propose the capaian kinerja organisasi from the IKU achievements (None with none)."""
+    if not achievements:
+        return None
+    values = [min(Decimal(a), Decimal(200)) for a in achievements]
+    mean = (sum(values) / len(values)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    met = sum(1 for v in values if v >= TARGET_MET)
+    if mean >= ISTIMEWA_FROM and met == len(values):
+        band = ProposalBand.ISTIMEWA
+    elif mean >= BAIK_FROM:
+        band = ProposalBand.BAIK
+    elif mean >= BUTUH_PERBAIKAN_FROM:
+        band = ProposalBand.BUTUH_PERBAIKAN
+    elif mean >= KURANG_FROM:
+        band = ProposalBand.KURANG
+    else:
+        band = ProposalBand.SANGAT_KURANG
+    return Proposal(predicate=band, mean_pct=mean, measured=len(values), met=met)

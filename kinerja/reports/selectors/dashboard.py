@@ -1,0 +1,502 @@
+"""The performance dashboard: per group of employees (agencies of the regency, or the units
+directly under a unit), SKP completion, realisation progress, predicates against the curve,
+appeals, JP attainment, adoption, and the trend over the year's periods.
+
+Every figure is a database aggregate grouped by the employee's unit path cut at the level below
+the scope (`Substr(path, 1, len(scope.path) + PATH_SEGMENT)`), so the number of queries does not
+grow with employees, SKPs or units. Employees count where they work today (their current unit);
+those exempt from an SKP (`skp_exemption`) and inactive ones are left out, as in planning's
+monitoring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Least, Substr
+
+from kinerja.development.domain.duty import PNS_MINIMUM_JP, is_below_target
+from kinerja.development.models import JpEntry
+from kinerja.evaluation.domain import OrgPredicate, Predicate, Violation, check_distribution
+from kinerja.evaluation.models import Appeal, Evaluation, OrgResult, Period, PeriodKind
+from kinerja.evaluation.models.realisation import Realisation
+from kinerja.organisations.models import PATH_SEGMENT, Employee, OrgUnit
+from kinerja.planning.domain.orgplan import MONITORING_LABELS, MonitoringStatus, monitoring_status
+from kinerja.planning.models import Indicator, Skp
+
+PNS_STATUSES = ("pns", "cpns")
+SKP_COLUMNS = tuple(MonitoringStatus)
+
+
+def _pct(numerator: int | float | Decimal, denominator: int) -> Decimal | None:
+    if not denominator:
+        return None
+    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )
+
+
+@dataclass
+class Figures:
+    """The figures of one group (or of the whole scope, for the total row)."""
+
+    key: str
+    name: str
+    unit: OrgUnit | None = None
+    headcount: int = 0
+    skp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SKP_COLUMNS, 0))
+    indicators: int = 0
+    realised: int = 0
+    achievement_sum: float = 0.0
+    evaluated: int = 0
+    predicates: dict[Predicate, int] = field(default_factory=lambda: dict.fromkeys(Predicate, 0))
+    appeals: int = 0
+    appeals_open: int = 0
+    appeals_changed: int = 0
+    pns: int = 0
+    pns_met: int = 0
+    pppk: int = 0
+    org_result: OrgPredicate | None = None
+    violations: list[Violation] = field(default_factory=list)
+    adoption: object | None = None
+
+    @property
+    def skp_total(self) -> int:
+        return sum(n for status, n in self.skp.items() if status != MonitoringStatus.NONE)
+
+    @property
+    def approved(self) -> int:
+        return self.skp[MonitoringStatus.APPROVED]
+
+    @property
+    def approved_pct(self) -> Decimal | None:
+        return _pct(self.approved, self.headcount)
+
+    @property
+    def realised_pct(self) -> Decimal | None:
+        return _pct(self.realised, self.indicators)
+
+    @property
+    def mean_achievement(self) -> Decimal | None:
+        if not self.realised:
+            return None
+        return Decimal(self.achievement_sum / self.realised).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP
+        )
+
+    @property
+    def evaluated_pct(self) -> Decimal | None:
+        return _pct(self.evaluated, self.approved)
+
+    @property
+    def jp_pct(self) -> Decimal | None:
+        return _pct(self.pns_met, self.pns)
+
+    @property
+    def predicate_total(self) -> int:
+        return sum(self.predicates.values())
+
+    @property
+    def skp_rows(self) -> list[tuple[str, str, int]]:
+        return [(s.value, MONITORING_LABELS[s], self.skp[s]) for s in SKP_COLUMNS]
+
+    @property
+    def predicate_rows(self) -> list[tuple[Predicate, int]]:
+        return [(p, self.predicates[p]) for p in Predicate]
+
+
+@dataclass
+class TrendPoint:
+    period: Period
+    evaluated: int
+    realised: int
+    evaluated_pct: Decimal | None
+    realised_pct: Decimal | None
+
+
+@dataclass
+class Dashboard:
+    year: int
+    scope: OrgUnit | None
+    period: Period | None
+    periods: list[Period]
+    groups: list[Figures]
+    total: Figures
+    trend: list[TrendPoint]
+    breadcrumbs: list[OrgUnit]
+
+    @property
+    def title(self) -> str:
+        return self.scope.name if self.scope is not None else "Kabupaten Aceh Barat Daya"
+
+
+def _scope_employees(scope: OrgUnit | None, prefix: str = "") -> Q:
+    q = Q(**{f"{prefix}is_active": True, f"{prefix}skp_exemption": ""})
+    if scope is not None:
+        q &= Q(**{f"{prefix}unit__path__startswith": scope.path})
+    return q
+
+
+def _key(prefix: str, cut: int):
+    """The group key: the employee's unit path cut at the level below the scope."""
+    return Substr(f"{prefix}unit__path", 1, cut)
+
+
+def _achievement_expr() -> Case:
+    """`evaluation.domain.achievement_pct` for a point or range target, in SQL (capped at 200)."""
+    value = Cast("value", FloatField())
+    low = Cast("indicator__target_min", FloatField())
+    high = Cast(Coalesce("indicator__target_max", "indicator__target_min"), FloatField())
+    return Case(
+        When(Q(value__gte=F("indicator__target_min")) & Q(value__lte=high), then=Value(100.0)),
+        When(
+            Q(value__gt=high) & Q(indicator__target_min__gt=0),
+            then=Least(value * Value(100.0) / high, Value(200.0)),
+        ),
+        When(Q(value__gt=high), then=Value(200.0)),
+        default=value * Value(100.0) / low,
+        output_field=FloatField(),
+    )
+
+
+def _jp_total_subquery(year: int) -> Subquery:
+    totals = (
+        JpEntry.objects.filter(employee=OuterRef("pk"), year=year)
+        .order_by()
+        .values("employee")
+        .annotate(t=Sum("jp"))
+        .values("t")
+    )
+    return Subquery(totals)
+
+
+def default_period(year: int, periods: list[Period]) -> Period | None:
+    """The annual period when it has evaluations, else the latest periodic one that has."""
+    evaluated = set(
+        Evaluation.objects.filter(period__year=year).values_list("period_id", flat=True).distinct()
+    )
+    for period in sorted(periods, key=lambda p: (p.kind != PeriodKind.ANNUAL, -p.number)):
+        if period.pk in evaluated:
+            return period
+    periodic = [p for p in periods if not p.is_annual]
+    return periodic[0] if periodic else (periods[0] if periods else None)
+
+
+def dashboard(
+    *,
+    year: int,
+    scope: OrgUnit | None,
+    period: Period | None = None,
+    with_adoption: bool = True,
+) -> Dashboard:
+    """All dashboard figures for the scope (None: the regency), in a constant number of queries.
+
+    The caller checks that the user may see the scope; names are not part of this read.
+    """
+    periods = list(Period.objects.filter(year=year).order_by("kind", "number"))
+    periods.sort(key=lambda p: (p.is_annual, p.start, p.number))
+    if period is None:
+        period = default_period(year, periods)
+    # The regency's level below is the perangkat daerah: the children of the root unit.
+    cut = (len(scope.path) if scope is not None else PATH_SEGMENT) + PATH_SEGMENT
+    groups: dict[str, Figures] = {}
+
+    def group(key: str) -> Figures:
+        if key not in groups:
+            groups[key] = Figures(key=key, name="")
+        return groups[key]
+
+    # Head-count and JP attainment (one query; JP totals are a correlated subquery).
+    people = (
+        Employee.objects.filter(_scope_employees(scope))
+        .annotate(jp=Coalesce(_jp_total_subquery(year), Value(Decimal(0))))
+        .values(key=_key("", cut))
+        .annotate(
+            headcount=Count("pk"),
+            pns=Count("pk", filter=Q(status__in=PNS_STATUSES)),
+            pns_met=Count("pk", filter=Q(status__in=PNS_STATUSES, jp__gte=PNS_MINIMUM_JP)),
+        )
+        .order_by()
+    )
+    for row in people:
+        figures = group(row["key"])
+        figures.headcount = row["headcount"]
+        figures.pns, figures.pns_met = row["pns"], row["pns_met"]
+        figures.pppk = row["headcount"] - row["pns"]
+
+    open_skps = Skp.objects.open().filter(Q(year=year) & _scope_employees(scope, "employee__"))
+    for row in (
+        open_skps.values("status", key=_key("employee__", cut)).annotate(n=Count("pk")).order_by()
+    ):
+        group(row["key"]).skp[monitoring_status(row["status"])] += row["n"]
+
+    indicators = Indicator.objects.filter(rhk__skp__in=open_skps, target_min__isnull=False).values(
+        key=_key("rhk__skp__employee__", cut)
+    )
+    for row in indicators.annotate(n=Count("pk")).order_by():
+        group(row["key"]).indicators = row["n"]
+
+    if period is not None:
+        realised = Realisation.objects.filter(
+            period=period,
+            value__isnull=False,
+            indicator__target_min__isnull=False,
+            indicator__rhk__skp__in=open_skps,
+        )
+        for row in (
+            realised.values(key=_key("indicator__rhk__skp__employee__", cut))
+            .annotate(n=Count("pk"), pct=Sum(_achievement_expr()))
+            .order_by()
+        ):
+            figures = group(row["key"])
+            figures.realised, figures.achievement_sum = row["n"], float(row["pct"] or 0)
+
+        evaluations = Evaluation.objects.filter(
+            Q(period=period) & _scope_employees(scope, "skp__employee__")
+        )
+        for row in (
+            evaluations.values("predicate", key=_key("skp__employee__", cut))
+            .annotate(n=Count("pk"))
+            .order_by()
+        ):
+            figures = group(row["key"])
+            figures.predicates[Predicate(row["predicate"])] += row["n"]
+            figures.evaluated += row["n"]
+
+    appeals = Appeal.objects.filter(
+        Q(evaluation__period__year=year) & _scope_employees(scope, "evaluation__skp__employee__")
+    )
+    for row in (
+        appeals.values(key=_key("evaluation__skp__employee__", cut))
+        .annotate(
+            n=Count("pk"),
+            open=Count("pk", filter=~Q(status="decided")),
+            changed=Count("pk", filter=Q(decision="change")),
+        )
+        .order_by()
+    ):
+        figures = group(row["key"])
+        figures.appeals, figures.appeals_open, figures.appeals_changed = (
+            row["n"],
+            row["open"],
+            row["changed"],
+        )
+
+    units = {u.path: u for u in OrgUnit.objects.filter(path__in=list(groups))}
+    for key, figures in groups.items():
+        unit = units.get(key)
+        figures.unit = unit
+        if unit is None:
+            figures.name = "Tanpa unit kerja"
+        elif (scope is not None and unit.pk == scope.pk) or (scope is None and unit.depth == 0):
+            figures.name = f"{unit.name} (langsung)"
+        else:
+            figures.name = unit.name
+
+    _attach_org_results(groups.values(), scope, year, period)
+    if with_adoption:
+        _attach_adoption(groups.values(), year)
+
+    total = Figures(key=scope.path if scope else "", name="Jumlah", unit=scope)
+    for figures in groups.values():
+        _add(total, figures)
+    _attach_org_results([total], None, year, period)
+    if scope is None:
+        total.org_result, total.violations = None, []  # the regency has no single result
+
+    ordered = sorted(
+        groups.values(),
+        key=lambda f: (f.unit is None, scope is not None and f.unit == scope, f.name),
+    )
+    trend = _trend(year, scope, periods, total)
+    breadcrumbs = []
+    if scope is not None:
+        ids = [int(part) for part in scope.path.split("/") if part]
+        by_id = {u.pk: u for u in OrgUnit.objects.filter(pk__in=ids)}
+        breadcrumbs = [by_id[i] for i in ids if i in by_id]
+    return Dashboard(
+        year=year,
+        scope=scope,
+        period=period,
+        periods=periods,
+        groups=ordered,
+        total=total,
+        trend=trend,
+        breadcrumbs=breadcrumbs,
+    )
+
+
+def _add(total: Figures, figures: Figures) -> None:
+    total.headcount += figures.headcount
+    for status, n in figures.skp.items():
+        total.skp[status] += n
+    total.indicators += figures.indicators
+    total.realised += figures.realised
+    total.achievement_sum += figures.achievement_sum
+    total.evaluated += figures.evaluated
+    for predicate, n in figures.predicates.items():
+        total.predicates[predicate] += n
+    total.appeals += figures.appeals
+    total.appeals_open += figures.appeals_open
+    total.appeals_changed += figures.appeals_changed
+    total.pns += figures.pns
+    total.pns_met += figures.pns_met
+    total.pppk += figures.pppk
+
+
+def _attach_org_results(groups, scope, year: int, period: Period | None) -> None:
+    """The organisation result of each group's unit (the period's, else the year's) and the
+    breaches of the SE MenPANRB 3/2023 pattern it allows (evaluation's domain rules)."""
+    for figures in groups:
+        # "No SKP" is not an SKP status: count it as the rest of the head-count.
+        figures.skp[MonitoringStatus.NONE] = max(figures.headcount - figures.skp_total, 0)
+    # The scope's own "(langsung)" row holds only its direct staff: the scope's result and
+    # pattern belong to the total row, not to that row.
+    groups = [f for f in groups if scope is None or f.unit != scope]
+    units = [f.unit for f in groups if f.unit is not None]
+    if not units:
+        return
+    results = OrgResult.objects.filter(unit__in=units, year=year)
+    if period is not None and not period.is_annual:
+        results = results.filter(Q(period=period) | Q(period__isnull=True))
+    else:
+        results = results.filter(period__isnull=True)
+    chosen: dict[int, OrgResult] = {}
+    for result in results:
+        current = chosen.get(result.unit_id)
+        if current is None or (current.period_id is None and result.period_id is not None):
+            chosen[result.unit_id] = result
+    for figures in groups:
+        if figures.unit is None or figures.unit.pk not in chosen:
+            continue
+        figures.org_result = OrgPredicate(chosen[figures.unit.pk].predicate)
+        figures.violations = check_distribution(figures.org_result, figures.predicates)
+
+
+def _attach_adoption(groups, year: int) -> None:
+    """Adoption per agency from the adoption app (only for groups that are agencies)."""
+    agency_ids = [f.unit.pk for f in groups if f.unit is not None and f.unit.is_agency]
+    if not agency_ids:
+        return
+    from kinerja.adoption.selectors import agency_adoption
+
+    figures_by_id = agency_adoption(year=year, agency_ids=agency_ids)
+    for figures in groups:
+        if figures.unit is not None:
+            figures.adoption = figures_by_id.get(figures.unit.pk)
+
+
+def _trend(year: int, scope: OrgUnit | None, periods: list[Period], total: Figures):
+    """Per period: evaluations given and realisations entered, against today's SKPs."""
+    in_scope = _scope_employees(scope, "skp__employee__")
+    evaluated = dict(
+        Evaluation.objects.filter(Q(period__year=year) & in_scope)
+        .values("period_id")
+        .annotate(n=Count("pk"))
+        .values_list("period_id", "n")
+        .order_by()
+    )
+    realised = dict(
+        Realisation.objects.filter(
+            Q(period__year=year, value__isnull=False, indicator__target_min__isnull=False)
+            & _scope_employees(scope, "indicator__rhk__skp__employee__")
+            & Q(indicator__rhk__skp__is_closed=False, indicator__rhk__skp__year=year)
+        )
+        .values("period_id")
+        .annotate(n=Count("pk"))
+        .values_list("period_id", "n")
+        .order_by()
+    )
+    return [
+        TrendPoint(
+            period=p,
+            evaluated=evaluated.get(p.pk, 0),
+            realised=realised.get(p.pk, 0),
+            evaluated_pct=_pct(evaluated.get(p.pk, 0), total.approved),
+            realised_pct=_pct(realised.get(p.pk, 0), total.indicators),
+        )
+        for p in periods
+    ]
+
+
+@dataclass
+class PersonRow:
+    employee: Employee
+    skp_status: MonitoringStatus
+    predicate: Predicate | None
+    jp: Decimal
+    below_jp: bool
+
+    @property
+    def skp_label(self) -> str:
+        return MONITORING_LABELS[self.skp_status]
+
+
+def people(*, employees: QuerySet[Employee], year: int, period: Period | None) -> list[PersonRow]:
+    """Names for the drill-down: the given (already scoped, already paged) employees with their
+    SKP status, the period's predicate and JP (three queries)."""
+    rows = list(
+        employees.select_related("unit", "position").annotate(
+            jp=Coalesce(_jp_total_subquery(year), Value(Decimal(0)))
+        )
+    )
+    ids = [e.pk for e in rows]
+    statuses = dict(
+        Skp.objects.open()
+        .filter(year=year, employee_id__in=ids)
+        .values_list("employee_id", "status")
+    )
+    predicates = {}
+    if period is not None:
+        predicates = dict(
+            Evaluation.objects.filter(period=period, skp__employee_id__in=ids).values_list(
+                "skp__employee_id", "predicate"
+            )
+        )
+    result = []
+    for employee in rows:
+        jp = Decimal(employee.jp or 0)
+        result.append(
+            PersonRow(
+                employee=employee,
+                skp_status=monitoring_status(statuses.get(employee.pk)),
+                predicate=Predicate(predicates[employee.pk]) if employee.pk in predicates else None,
+                jp=jp,
+                below_jp=is_below_target(employee.status, jp),
+            )
+        )
+    return result
+
+
+def people_in_scope(user, scope: OrgUnit) -> QuerySet[Employee]:
+    """Employees of the scope the user may see by name (organisations' row-level access)."""
+    return (
+        Employee.objects.visible_to(user)
+        .filter(_scope_employees(scope))
+        .order_by("unit__path", "name", "pk")
+    )
+
+
+__all__ = [
+    "Dashboard",
+    "Figures",
+    "PersonRow",
+    "TrendPoint",
+    "dashboard",
+    "people",
+    "people_in_scope",
+]
