@@ -1,6 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "exchange"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("ekspor/", views.export, name="export"),
+    path("log/", views.export_log, name="log"),
+    path("impor/", views.imports, name="imports"),
+    path("impor/<int:pk>/", views.import_detail, name="import_detail"),
+    path("impor/<int:pk>/terima/", views.import_apply, name="import_apply"),
+    path("impor/<int:pk>/batal/", views.import_discard, name="import_discard"),
+]

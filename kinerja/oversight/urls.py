@@ -1,6 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "oversight"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.exceptions, name="exceptions"),
+    path("excel/", views.exceptions_xlsx, name="exceptions_xlsx"),
+]
