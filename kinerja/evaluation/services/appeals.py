@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 
 from kinerja.audit.services import record
+from kinerja.communication.services import notify
 from kinerja.core import clock
 from kinerja.core.concurrency import save_if_current
 from kinerja.core.uploads import EVIDENCE_TYPES, check_upload
@@ -39,6 +42,18 @@ def is_superior_of(user: Any, skp: Skp) -> bool:
     """The atasan pejabat penilai named in the SKP's snapshot."""
     employee_id = getattr(user, "employee_id", None)
     return bool(employee_id) and employee_id == skp.superior_id
+
+
+def _tell(appeal: Appeal, employee_ids, *, kind: str, title: str, body: str) -> None:
+    notify(
+        recipients=get_user_model().objects.filter(
+            employee_id__in=[e for e in employee_ids if e], is_active=True
+        ),
+        kind=kind,
+        title=title,
+        body=body,
+        url=reverse("evaluation:appeal", args=[appeal.pk]),
+    )
 
 
 def _locked(appeal: Appeal) -> Appeal:
@@ -107,6 +122,13 @@ def file_appeal(
         after={"evaluation_id": evaluation.pk, "files": len(checked)},
         reason=reasons.strip(),
     )
+    _tell(
+        appeal,
+        [skp.superior_id],
+        kind="appeal_filed",
+        title="Keberatan atas hasil penilaian kinerja",
+        body=f"{skp.employee_name} mengajukan keberatan atas hasil penilaian {evaluation.period}.",
+    )
     return appeal
 
 
@@ -124,6 +146,14 @@ def request_explanations(*, actor: Any, appeal: Appeal) -> Appeal:
         action="evaluation.appeal_explanations_requested",
         obj=appeal,
         agency_id=agency_id(appeal.evaluation.skp),
+    )
+    skp = appeal.evaluation.skp
+    _tell(
+        appeal,
+        [skp.employee_id, skp.assessor_id],
+        kind="appeal_filed",
+        title="Penjelasan atas keberatan diminta",
+        body=f"Atasan pejabat penilai meminta penjelasan atas keberatan {skp.employee_name}.",
     )
     return appeal
 
@@ -219,5 +249,13 @@ def decide_appeal(
         before={"predicate": appeal.old_predicate},
         after={"decision": choice.value, "predicate": evaluation.predicate},
         reason=note.strip(),
+    )
+    skp = appeal.evaluation.skp
+    _tell(
+        appeal,
+        [skp.employee_id, skp.assessor_id],
+        kind="appeal_decided",
+        title="Keberatan telah diputus",
+        body=f"Keputusan atas keberatan {skp.employee_name}: {choice.label}.",
     )
     return appeal

@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from kinerja.audit.services import record
+from kinerja.communication.services import notify
+from kinerja.core import clock
 from kinerja.organisations.models import Employee
 from kinerja.planning import permissions as planning_permissions
 from kinerja.planning.domain.behaviour import BERAKHLAK
@@ -58,7 +60,22 @@ def give_feedback(
         agency_id=agency_id(skp),
         after={"rhk_id": rhk.pk if rhk else None, "value": value_code},
     )
+    _notify_employee(skp, feedback)
     return feedback
+
+
+def _notify_employee(skp: Skp, feedback: Feedback) -> None:
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    about = feedback.rhk.text if feedback.rhk else feedback.get_value_code_display()
+    notify(
+        recipients=get_user_model().objects.filter(employee_id=skp.employee_id),
+        kind="feedback_received",
+        title="Umpan balik dari pejabat penilai",
+        body=f"{feedback.author_name} memberi umpan balik tentang {about[:120]}.",
+        url=reverse("evaluation:feedback_history", args=[skp.pk]),
+    )
 
 
 @dataclass(frozen=True)
@@ -84,6 +101,10 @@ def record_dialogue(
         raise PermissionDenied("Hanya pegawai dan pejabat penilainya yang mencatat dialog kinerja.")
     if not notes.strip():
         raise ValidationError({"notes": "Catatan dialog wajib diisi."})
+    if date > clock.today():
+        raise ValidationError({"date": "Tanggal dialog tidak boleh setelah hari ini."})
+    if date.year != skp.year:
+        raise ValidationError({"date": f"Tanggal dialog harus dalam tahun SKP ({skp.year})."})
     allowed_owners = {skp.employee_id, skp.assessor_id}
     for item in actions:
         if not item.text.strip():
@@ -91,6 +112,10 @@ def record_dialogue(
         if item.owner.pk not in allowed_owners:
             raise ValidationError(
                 {"actions": "Penanggung jawab harus pegawai atau pejabat penilainya."}
+            )
+        if item.due_date is not None and item.due_date < date:
+            raise ValidationError(
+                {"actions": "Tenggat tindak lanjut tidak boleh sebelum tanggal dialog."}
             )
     previous = Dialogue.objects.filter(skp=skp).order_by("-date", "-id").first()
     dialogue = Dialogue.objects.create(skp=skp, date=date, notes=notes.strip(), created_by=actor)
@@ -136,6 +161,11 @@ def record_dialogue(
 @transaction.atomic
 def complete_action(*, actor: Any, action: DialogueAction) -> DialogueAction:
     """Mark an agreed action done (the employee or the assessor)."""
+    action = (
+        DialogueAction.objects.select_for_update(of=("self",))
+        .select_related("dialogue__skp__unit", "dialogue__skp__employee")
+        .get(pk=action.pk)
+    )
     skp = action.dialogue.skp
     if not (
         planning_permissions.is_owner(actor, skp) or planning_permissions.is_assessor_of(actor, skp)
@@ -146,7 +176,8 @@ def complete_action(*, actor: Any, action: DialogueAction) -> DialogueAction:
     if action.status != ActionStatus.OPEN:
         raise ValidationError({"status": "Tindak lanjut ini tidak lagi terbuka."})
     action.status = ActionStatus.DONE
-    action.save(update_fields=["status"])
+    action.closed_at, action.closed_by = clock.now(), actor
+    action.save(update_fields=["status", "closed_at", "closed_by"])
     record(
         actor=actor,
         action="evaluation.dialogue_action_done",

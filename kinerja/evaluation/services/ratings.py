@@ -18,6 +18,7 @@ from ..domain import OrgPredicate, Rating, needs_reason, org_rating_for_head, pr
 from ..errors import StateError
 from ..models import Evaluation, OrgResult, Period, PeriodSubmission, SubmissionStatus
 from ..selectors.achievement import work_suggestion
+from ..selectors.annual import annual_overview
 from ._common import actor_name, agency_id, require_approved, require_assessor, require_owner
 from .realisation import submission_for
 
@@ -119,6 +120,15 @@ def rate(
                 {
                     "deviation_reason": f"Rating hasil kerja berbeda dari saran berdasarkan capaian "
                     f"({suggestion.label}); tuliskan alasannya."
+                }
+            )
+    if period.is_annual and not reason:
+        overview = annual_overview(skp)
+        if overview.departs(None if from_org else work, behaviour):
+            raise ValidationError(
+                {
+                    "deviation_reason": "Rating tahunan berbeda dari hasil periode menurut aturan "
+                    f"'{overview.rule.label}'; tuliskan alasannya."
                 }
             )
     predicate = predicate_for(work, behaviour)
