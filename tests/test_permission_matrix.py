@@ -545,6 +545,30 @@ def _evaluation(build):
     return kwargs
 
 
+def _evidence_file(build):
+    """A PDF stored as evidence of the period (made directly: the permission is tested)."""
+
+    def kwargs(w, me):
+        from django.core.files.base import ContentFile
+
+        from kinerja.evaluation.models import Evidence
+
+        found = build(w, me)
+        evidence = Evidence(
+            skp_id=found["skp_id"],
+            period_id=found["period_id"],
+            kind="file",
+            safe_name="bukti.pdf",
+            mime_type="application/pdf",
+            size=8,
+            sha256="0" * 64,
+        )
+        evidence.file.save("bukti.pdf", ContentFile(b"%PDF-1.4"), save=True)
+        return {"evidence_id": evidence.pk}
+
+    return kwargs
+
+
 def without(key, build):
     return lambda w, me: {k: v for k, v in build(w, me).items() if k != key}
 
@@ -995,6 +1019,10 @@ ROUTES: dict[str, dict[str, Route]] = {
     "evaluation:evidence": {
         "staff": Route(staff_period, STAFF_PERIOD_OWNER, method="post"),
         "other": Route(nurse_period, pages(404, **dict.fromkeys(SEE_OTHER, 403)), method="post"),
+    },
+    "evaluation:evidence_file": {
+        "staff": Route(_evidence_file(staff_period), pages(200, it_staff=404)),
+        "other": Route(_evidence_file(nurse_period), pages(404, **dict.fromkeys(SEE_OTHER, 200))),
     },
     "evaluation:submit": {
         "staff": Route(staff_period, STAFF_PERIOD_OWNER, method="post"),
