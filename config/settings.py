@@ -234,6 +234,8 @@ SKP_DEADLINE_MONTH_DAY = (int(_deadline[0]), int(_deadline[1]))
 LEADERSHIP_ESCALATION_DAYS = int(env("LEADERSHIP_ESCALATION_DAYS", "7") or 7)
 # Rows above which an import runs as a background job with a progress bar.
 IMPORT_BACKGROUND_THRESHOLD = int(env("IMPORT_BACKGROUND_THRESHOLD", "500") or 500)
+# Where development needs from performance gaps come from (kinerja.development.performance).
+KINERJA_PERFORMANCE_SIGNALS = "kinerja.development.performance.evaluation_signals"
 
 LOGGING = {
     "version": 1,
@@ -249,4 +251,4 @@ import xstatic.pkg.bootstrap as _xstatic_bootstrap  # noqa: E402
 STATICFILES_DIRS.append(("bootstrap", _xstatic_bootstrap.BASE_DIR))
 
 # Providers of extra panels on the performance dialogue page (kinerja.evaluation.panels).
-KINERJA_DIALOGUE_PANELS: list[str] = []
+KINERJA_DIALOGUE_PANELS: list[str] = ["kinerja.leadership.panels.follow_up_panels"]

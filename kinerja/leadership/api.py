@@ -32,11 +32,14 @@ class MemberOut(Schema):
     skp_status: str | None
     skp_late: bool
     period_state: str
+    period_status: str | None
+    period_late: bool
     jp_total: Decimal
     jp_target: Decimal | None
     jp_below_target: bool
     pending_directions: int
     open_follow_ups: int
+    overdue_follow_ups: int
 
 
 class UnitTotalOut(Schema):
@@ -56,15 +59,27 @@ class StalledOut(Schema):
     submitted_at: dt.datetime | None
 
 
+class StalledPeriodOut(Schema):
+    skp_id: int
+    period_id: int
+    period: str
+    employee_name: str
+    assessor_name: str
+    evaluation_deadline: dt.date
+
+
 class TeamOut(Schema):
     year: int
     skp_deadline: dt.date
     skps_to_approve: int
     reports_to_verify: int
+    evaluations_waiting: int
+    appeals_waiting: int
     late: int
     members: list[MemberOut]
     units: list[UnitTotalOut]
     stalled: list[StalledOut]
+    stalled_periods: list[StalledPeriodOut]
 
 
 class DirectionOut(Schema):
@@ -191,6 +206,8 @@ def team(request):
             "skp_deadline": ws.deadline,
             "skps_to_approve": ws.skps_to_approve,
             "reports_to_verify": ws.reports_to_verify,
+            "evaluations_waiting": ws.evaluations_waiting,
+            "appeals_waiting": ws.appeals_waiting,
             "late": len(ws.late),
             "members": [
                 {
@@ -201,11 +218,14 @@ def team(request):
                     "skp_status": m.skp_status,
                     "skp_late": m.late,
                     "period_state": m.period_state,
+                    "period_status": m.period.status if m.period else None,
+                    "period_late": bool(m.period and m.period.late),
                     "jp_total": m.jp_total,
                     "jp_target": m.jp_progress.target.minimum,
                     "jp_below_target": bool(m.jp_progress.below_target),
                     "pending_directions": m.pending_directions,
                     "open_follow_ups": m.open_follow_ups,
+                    "overdue_follow_ups": m.overdue_follow_ups,
                 }
                 for m in ws.members
             ],
@@ -229,6 +249,17 @@ def team(request):
                     "submitted_at": s.submitted_at,
                 }
                 for s in ws.stalled
+            ],
+            "stalled_periods": [
+                {
+                    "skp_id": s.skp_id,
+                    "period_id": s.period_id,
+                    "period": f"{s.period.label} {s.period.year}",
+                    "employee_name": s.skp.employee_name,
+                    "assessor_name": s.skp.assessor_name,
+                    "evaluation_deadline": s.period.evaluation_deadline,
+                }
+                for s in ws.stalled_periods
             ],
         },
     )

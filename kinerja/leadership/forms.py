@@ -51,6 +51,15 @@ class DirectionForm(forms.Form):
         self.fields["rhk"].queryset = rhks
 
 
+class IsoDateInput(forms.DateInput):
+    """A native date picker: the browser only accepts an ISO value (YYYY-MM-DD)."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -70,9 +79,7 @@ class MultipleFileField(forms.FileField):
 
 
 class FieldVisitForm(forms.Form):
-    date = forms.DateField(
-        label="Tanggal kunjungan", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date = forms.DateField(label="Tanggal kunjungan", widget=IsoDateInput())
     place = forms.CharField(label="Lokasi (gampong/kecamatan)", max_length=200)
     kecamatan = forms.ModelChoiceField(label="Kecamatan", queryset=None, required=False)
     facility = forms.CharField(label="Fasilitas/sarana", max_length=200, required=False)
@@ -81,10 +88,23 @@ class FieldVisitForm(forms.Form):
         label="Temuan", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     employees = EmployeeMultipleField(
-        label="Pegawai yang terlibat", queryset=Employee.objects.none(), required=False
+        label="Pegawai yang terlibat",
+        queryset=Employee.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
+        help_text="Tahan Ctrl (atau Cmd) untuk memilih lebih dari satu.",
     )
-    rhks = RhkMultipleField(label="RHK terkait", queryset=Rhk.objects.none(), required=False)
-    photos = MultipleFileField(label="Foto (JPEG/PNG/WebP)", required=False)
+    rhks = RhkMultipleField(
+        label="RHK terkait",
+        queryset=Rhk.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
+    )
+    photos = MultipleFileField(
+        label="Foto (JPEG/PNG/WebP)",
+        required=False,
+        help_text="Boleh lebih dari satu foto; isi berkas diperiksa, bukan hanya namanya.",
+    )
 
     def __init__(self, *args, team, rhks, kecamatans, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -101,7 +121,7 @@ class FieldVisitForm(forms.Form):
                 label=f"Penanggung jawab {n}", queryset=team, required=False
             )
             self.fields[f"follow_up_{i}_due"] = forms.DateField(
-                label=f"Tenggat {n}", required=False, widget=forms.DateInput(attrs={"type": "date"})
+                label=f"Tenggat {n}", required=False, widget=IsoDateInput()
             )
 
     def clean(self):
@@ -110,6 +130,20 @@ class FieldVisitForm(forms.Form):
             if data.get(f"follow_up_{i}_text") and not data.get(f"follow_up_{i}_owner"):
                 self.add_error(f"follow_up_{i}_owner", "Pilih penanggung jawab tindak lanjut.")
         return data
+
+    def main_fields(self) -> list:
+        names = ["date", "place", "kecamatan", "facility", "purpose", "findings"]
+        return [self[n] for n in names]
+
+    def link_fields(self) -> list:
+        return [self["employees"], self["rhks"], self["photos"]]
+
+    def follow_up_rows(self) -> list[tuple]:
+        """(text, owner, due) bound fields of each follow-up row, for a row-wise layout."""
+        return [
+            (self[f"follow_up_{i}_text"], self[f"follow_up_{i}_owner"], self[f"follow_up_{i}_due"])
+            for i in range(FOLLOW_UP_ROWS)
+        ]
 
     def follow_ups(self) -> list[tuple[str, Employee, object]]:
         rows = []

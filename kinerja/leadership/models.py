@@ -9,9 +9,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core import clock
 from kinerja.organisations.access import access_for
 from kinerja.organisations.models import Employee, OrgUnit
 from kinerja.planning.models import Rhk
+
+from .domain import follow_up_overdue
 
 
 class Audience(models.TextChoices):
@@ -196,12 +199,15 @@ class FollowUpStatus(models.TextChoices):
 
 class FollowUpQuerySet(models.QuerySet["FollowUp"]):
     def visible_to(self, user) -> FollowUpQuerySet:
+        """Whoever sees the visit, and whoever sees the owner (their assessor and the heads
+        above them follow the owner's work, e.g. in the performance dialogue)."""
         access = access_for(user)
         if not access.is_authenticated:
             return self.none()
         if access.sees_all:
             return self
         q = Q(visit__in=FieldVisit.objects.visible_to(user).values("pk"))
+        q |= Q(pk__in=access.filter_employees(FollowUp.objects.all(), "owner").values("pk"))
         if access.employee_id:
             q |= Q(owner_id=access.employee_id)
         return self.filter(q)
@@ -243,3 +249,8 @@ class FollowUp(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == FollowUpStatus.OPEN
+
+    @property
+    def is_overdue(self) -> bool:
+        """Open and past its due date (today in the regency's time zone)."""
+        return follow_up_overdue(due_date=self.due_date, is_open=self.is_open, today=clock.today())

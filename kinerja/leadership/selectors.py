@@ -1,7 +1,8 @@
 """Reads of the leadership app: the team workspace, directions, field visits and follow-ups.
 
 The workspace is computed with a constant number of queries whatever the team size: every
-member's state is an annotation (correlated subqueries) on one employee query.
+member's state is an annotation (correlated subqueries) on one employee query, and this
+period's evaluation state comes from `cycle.period_states` (three queries for the whole team).
 """
 
 from __future__ import annotations
@@ -10,19 +11,29 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from kinerja.core import clock
 from kinerja.development.domain import progress
 from kinerja.development.selectors import reports_to_verify, with_jp_total
 from kinerja.development.selectors import team_members as _development_team
+from kinerja.evaluation.models import PeriodSubmission
 from kinerja.organisations.access import access_for
 from kinerja.organisations.models import Employee, OrgUnit
 from kinerja.planning.domain.workflow import STATUS_LABELS, SkpStatus
 from kinerja.planning.models import Skp
 from kinerja.planning.selectors import assessor_q
 
+from .cycle import (
+    PeriodState,
+    SkpSpan,
+    appeals_url,
+    appeals_waiting,
+    evaluations_waiting,
+    period_states,
+    stalled_periods,
+)
 from .domain import DEFAULT_ESCALATION_DAYS, is_skp_late, skp_deadline, stall_cutoff
 from .models import Direction, DirectionAck, FieldVisit, FollowUp, FollowUpStatus
 
@@ -36,13 +47,10 @@ def escalation_days() -> int:
     return int(getattr(settings, "LEADERSHIP_ESCALATION_DAYS", DEFAULT_ESCALATION_DAYS))
 
 
-def period_states(employee_ids: list[int], year: int) -> dict[int, str]:
-    """Hook for "this period's realisation/evaluation" per member.
-
-    Returns nothing until the evaluation app exposes a stable read for it; the workspace then
-    shows a column with its label. Kept here so the page and the API need no change later.
-    """
-    return {}
+def member_table_limit() -> int:
+    """Above this many members the whole-tree page shows totals per unit and asks to drill down
+    (a head of a large agency has thousands of names; a table that long helps no one)."""
+    return int(getattr(settings, "LEADERSHIP_MEMBER_TABLE_LIMIT", 300))
 
 
 @dataclass
@@ -54,8 +62,14 @@ class MemberState:
     jp_progress: object
     pending_directions: int
     open_follow_ups: int
-    period_state: str = ""
+    overdue_follow_ups: int = 0
+    period: PeriodState | None = None
     late: bool = False
+
+    @property
+    def period_state(self) -> str:
+        """This period's realisation/evaluation in words ("" without an approved SKP)."""
+        return self.period.label if self.period else ""
 
     @property
     def skp_status_label(self) -> str:
@@ -86,10 +100,30 @@ class Workspace:
     stalled: list[Skp]
     escalation_days: int
     headed_units: list[OrgUnit] = field(default_factory=list)
+    evaluations_waiting: int = 0
+    appeals_waiting: int = 0
+    appeals_url: str = ""
+    stalled_periods: list[PeriodSubmission] = field(default_factory=list)
+    overdue_follow_ups: list[FollowUp] = field(default_factory=list)
+    table_limit: int = 300
+
+    @property
+    def table_truncated(self) -> bool:
+        return self.selected_unit is None and len(self.members) > self.table_limit
+
+    @property
+    def members_table(self) -> list[MemberState]:
+        """The members listed by name: all of them, or none until a unit is chosen."""
+        return [] if self.table_truncated else self.members
 
     @property
     def is_empty(self) -> bool:
-        return not self.members and not self.stalled
+        return not self.members and not self.stalled and not self.stalled_periods
+
+    @property
+    def period_late(self) -> list[MemberState]:
+        """Members with a period whose entry window closed without a submission."""
+        return [m for m in self.members if m.period and m.period.late_count]
 
 
 def _annotated_team(qs: QuerySet[Employee], year: int) -> QuerySet[Employee]:
@@ -110,9 +144,23 @@ def _annotated_team(qs: QuerySet[Employee], year: int) -> QuerySet[Employee]:
         .annotate(n=Count("pk"))
         .values("n")
     )
+    overdue = (
+        FollowUp.objects.filter(
+            owner=OuterRef("pk"), status=FollowUpStatus.OPEN, due_date__lt=clock.today()
+        )
+        .order_by()
+        .values("owner")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return with_jp_total(qs, year).annotate(
         skp_id=Subquery(skp.values("pk")[:1]),
         skp_status=Subquery(skp.values("status")[:1]),
+        skp_start=Subquery(skp.values("period_start")[:1]),
+        skp_end=Subquery(skp.values("period_end")[:1]),
+        overdue_follow_ups=Coalesce(
+            Subquery(overdue, output_field=IntegerField()), Value(0), output_field=IntegerField()
+        ),
         pending_directions=Coalesce(
             Subquery(pending, output_field=IntegerField()), Value(0), output_field=IntegerField()
         ),
@@ -159,7 +207,15 @@ def workspace(user, *, unit_id: int | None = None, year: int | None = None) -> W
         if selected is None:
             raise OrgUnit.DoesNotExist
     rows = list(_annotated_team(team, year).select_related("unit", "position"))
-    states = period_states([e.pk for e in rows], year)
+    states = period_states(
+        {
+            e.pk: SkpSpan(skp_id=e.skp_id, start=e.skp_start, end=e.skp_end)
+            for e in rows
+            if e.skp_status == SkpStatus.APPROVED
+        },
+        year=year,
+        today=today,
+    )
     members: list[MemberState] = []
     for e in rows:
         members.append(
@@ -171,7 +227,8 @@ def workspace(user, *, unit_id: int | None = None, year: int | None = None) -> W
                 jp_progress=progress(e.status, e.jp_total),
                 pending_directions=e.pending_directions,
                 open_follow_ups=e.open_follow_ups,
-                period_state=states.get(e.pk, ""),
+                overdue_follow_ups=e.overdue_follow_ups,
+                period=states.get(e.pk),
                 late=not e.skp_exemption
                 and is_skp_late(status=e.skp_status, year=year, today=today),
             )
@@ -194,6 +251,12 @@ def workspace(user, *, unit_id: int | None = None, year: int | None = None) -> W
         stalled=list(stalled_below(user)),
         escalation_days=escalation_days(),
         headed_units=headed,
+        evaluations_waiting=evaluations_waiting(user).count(),
+        appeals_waiting=appeals_waiting(user).count(),
+        appeals_url=appeals_url(),
+        stalled_periods=list(stalled_periods(user, today=today)),
+        overdue_follow_ups=list(overdue_follow_ups_for_leader(user, today=today)[:100]),
+        table_limit=member_table_limit(),
     )
 
 
@@ -296,6 +359,31 @@ def my_follow_ups(user) -> QuerySet[FollowUp]:
         FollowUp.objects.filter(owner_id=employee_id)
         .select_related("visit", "visit__leader")
         .order_by("status", "due_date", "id")
+    )
+
+
+def my_open_follow_ups(user) -> QuerySet[FollowUp]:
+    """The user's open follow-ups, earliest due date first (those without one last)."""
+    return (
+        my_follow_ups(user)
+        .filter(status=FollowUpStatus.OPEN)
+        .order_by(F("due_date").asc(nulls_last=True), "id")
+    )
+
+
+def overdue_follow_ups_for_leader(user, *, today: dt.date) -> QuerySet[FollowUp]:
+    """Open follow-ups past their due date, owned by the leader's team or from their visits."""
+    employee_id = getattr(user, "employee_id", None)
+    if employee_id is None:
+        return FollowUp.objects.none()
+    return (
+        FollowUp.objects.filter(
+            Q(owner__in=team_members(user).values("pk")) | Q(visit__leader_id=employee_id),
+            status=FollowUpStatus.OPEN,
+            due_date__lt=today,
+        )
+        .select_related("owner", "visit")
+        .order_by("due_date", "id")
     )
 
 

@@ -82,9 +82,19 @@ def my_directions(request):
 
 @login_required
 def pending_directions(request):
-    """htmx fragment for the home page: directions waiting for the user's acknowledgement."""
+    """htmx fragment for the home page: directions waiting for the user's acknowledgement and
+    the user's open field-visit follow-ups (overdue ones first and marked)."""
     acks = list(selectors.pending_directions(request.user)[:20])
-    return render(request, "leadership/_pending_directions.html", {"acks": acks})
+    follow_ups = list(selectors.my_open_follow_ups(request.user)[:20])
+    return render(
+        request,
+        "leadership/_pending_directions.html",
+        {
+            "acks": acks,
+            "follow_ups": follow_ups,
+            "overdue_count": sum(f.is_overdue for f in follow_ups),
+        },
+    )
 
 
 @login_required

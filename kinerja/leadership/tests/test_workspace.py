@@ -81,3 +81,16 @@ def test_workspace_query_count_does_not_grow_with_the_team(world, login, size):
     after = _count(client)
     assert len(client.get("/pimpinan/").context["ws"].members) == size
     assert after == baseline, (baseline, after)
+
+
+def test_a_very_large_tree_asks_to_drill_down_before_listing_names(world, login, settings):
+    settings.LEADERSHIP_MEMBER_TABLE_LIMIT = 2
+    client = login(world.health_head)
+    whole = client.get("/pimpinan/")
+    ws = whole.context["ws"]
+    assert ws.table_truncated and ws.members_table == []
+    assert len(ws.members) > 2  # totals per unit still count everyone
+    assert 'data-testid="choose-unit"' in whole.content.decode()
+    assert 'data-testid="member-row"' not in whole.content.decode()
+    drilled = client.get("/pimpinan/", {"unit": world.puskesmas.pk})
+    assert [m.employee.name for m in drilled.context["ws"].members_table] == ["Siti Perawat"]
