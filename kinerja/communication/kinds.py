@@ -17,6 +17,7 @@ KINDS: dict[str, NotificationKind] = {
     "skp_returned": NotificationKind("SKP dikembalikan untuk diperbaiki", True),
     "skp_approved": NotificationKind("SKP disetujui", True),
     "skp_submitted": NotificationKind("SKP diajukan untuk persetujuan", True),
+    "rhk_distributed": NotificationKind("RHK dibagikan atasan (matriks peran hasil)", True),
     "period_opened": NotificationKind("Periode penilaian dibuka", True),
     "period_closing": NotificationKind("Periode penilaian segera ditutup", True, is_reminder=True),
     "feedback_received": NotificationKind("Umpan balik diterima", True),

@@ -4,15 +4,17 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from kinerja.core.api_schemas import BoundedLimitOffsetPagination, SafeStr, error_responses
+from kinerja.core.concurrency import StaleObjectError
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .domain.workflow import TransitionError
-from .models import Rhk, Skp
+from .models import AgreementTarget, Indicator, Rhk, Skp
 
 router = Router(tags=["Perencanaan Kinerja"])
 
@@ -90,6 +92,10 @@ class SkpFilter(Schema):
 
 class NoteIn(Schema):
     notes: SafeStr = Field(..., max_length=5000, description="Catatan/alasan (wajib)")
+
+
+class OptionalNoteIn(Schema):
+    notes: SafeStr = Field("", max_length=5000, description="Catatan (boleh kosong)")
 
 
 class RhkRef(Schema):
@@ -251,3 +257,491 @@ def cascade(request, rhk_id: Id):
             "children": [_ref(c) for c in children.order_by("skp__employee_name", "id")],
         },
     )
+
+
+# --- editing a draft or returned SKP (owner only, optimistic lock on the SKP version) ---------
+
+MAX_ID = 2_147_483_647
+Version = Field(
+    ...,
+    ge=1,
+    le=MAX_ID,
+    description="Versi SKP saat Anda memuatnya (`version` pada detail SKP). Bila SKP telah "
+    "berubah sejak itu, permintaan ditolak dengan 409 dan isi terbaru dikirim kembali.",
+)
+
+
+class RhkIn(Schema):
+    version: int = Version
+    group: SafeStr = Field("utama", max_length=20, description="`utama` atau `tambahan`")
+    text: SafeStr = Field(..., max_length=5000, description="Rencana hasil kerja")
+    parent_id: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_ID,
+        description="Non-JPT: RHK pada SKP pejabat penilai (tahun yang sama) yang diintervensi",
+    )
+    agreement_target_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="JPT: indikator Perjanjian Kinerja perangkat daerah"
+    )
+    cascading: SafeStr = Field(
+        "", max_length=20, description="Non-JPT: `direct` (langsung) atau `indirect`"
+    )
+    perspective: SafeStr = Field(
+        "",
+        max_length=40,
+        description="JPT: `service_recipients`, `business_process`, "
+        "`internal_strengthening` atau `budget`",
+    )
+
+
+class IndicatorIn(Schema):
+    version: int = Version
+    text: SafeStr = Field(..., max_length=5000, description="Indikator kinerja individu")
+    aspect: SafeStr = Field(
+        "", max_length=20, description="Non-JPT: `quantity`, `quality`, `time` atau `cost`"
+    )
+    target_min: Decimal | None = Field(
+        None, max_digits=14, decimal_places=2, description="Target (angka)"
+    )
+    target_max: Decimal | None = Field(
+        None, max_digits=14, decimal_places=2, description="Batas atas bila target rentang"
+    )
+    target_unit: SafeStr = Field("", max_length=60, description="Satuan target angka")
+    target_text: SafeStr = Field("", max_length=5000, description="Target kualitatif")
+
+
+class RhkSavedOut(Schema):
+    skp_id: int
+    skp_version: int
+    rhk: RhkOut
+
+
+class IndicatorSavedOut(Schema):
+    skp_id: int
+    skp_version: int
+    indicator: IndicatorOut
+
+
+class DeletedOut(Schema):
+    skp_id: int
+    skp_version: int
+
+
+class ConflictOut(Schema):
+    """409: the status does not allow the change, or the version sent is stale; for a stale
+    version, what changed and the SKP as it is now."""
+
+    detail: str
+    current_version: int | None = None
+    current: SkpDetailOut | None = None
+
+
+class VersionQuery(Schema):
+    version: int = Version
+
+
+WRITE_ERRORS = {409: ConflictOut, **error_responses(401, 403, 404, 422)}
+EDIT_DESCRIPTION = (
+    "Hanya pemilik SKP, selama SKP berstatus draf atau dikembalikan. 403: bukan pemilik; "
+    "404: SKP/RHK tidak terlihat; 409: status SKP tidak mengizinkan perubahan, atau `version` "
+    "sudah usang (isi terbaru dikirim kembali); 422: isian tidak valid, pesan per kolom."
+)
+# The names the shared validation helper uses, as the API calls them.
+_API_FIELDS = {"parent": "parent_id", "agreement_target": "agreement_target_id"}
+
+
+def _invalid(exc: ValidationError) -> Status:
+    errors = (
+        {_API_FIELDS.get(k, k): v for k, v in exc.message_dict.items()}
+        if hasattr(exc, "error_dict")
+        else {"__all__": exc.messages}
+    )
+    return Status(422, {"detail": "Data tidak valid.", "errors": errors})
+
+
+def _stale(request, exc: StaleObjectError, sent_version: int, note: str = "") -> Status:
+    current = exc.current
+    changes = current.version - sent_version
+    detail = (
+        f"SKP telah berubah sejak Anda memuatnya: Anda mengirim versi {sent_version}, "
+        f"versi sekarang {current.version}"
+        + (f" ({changes} perubahan kemudian)" if changes > 0 else "")
+        + f", status '{current.get_status_display()}'. "
+        + (f"{note} " if note else "")
+        + "Perubahan Anda belum disimpan; periksa isi terbaru lalu ulangi."
+    )
+    return Status(
+        409,
+        {
+            "detail": detail,
+            "current_version": current.version,
+            "current": _detail_out(_skp(request, current.pk)),
+        },
+    )
+
+
+def _editable_skp(request, skp: Skp) -> None:
+    """403 for someone who sees the SKP but does not own it (404 came before, when invisible)."""
+    if not permissions.is_owner(request.user, skp):
+        raise PermissionDenied("Hanya pemilik SKP yang dapat mengubah isinya.")
+
+
+def _visible_rhk(request, rhk_id: int) -> Rhk:
+    rhk = (
+        Rhk.objects.filter(skp__in=Skp.objects.visible_to(request.user), pk=rhk_id)
+        .select_related("skp")
+        .first()
+    )
+    if rhk is None:
+        raise Http404
+    _editable_skp(request, rhk.skp)
+    return rhk
+
+
+def _visible_indicator(request, indicator_id: int) -> Indicator:
+    indicator = (
+        Indicator.objects.filter(rhk__skp__in=Skp.objects.visible_to(request.user), pk=indicator_id)
+        .select_related("rhk", "rhk__skp")
+        .first()
+    )
+    if indicator is None:
+        raise Http404
+    _editable_skp(request, indicator.rhk.skp)
+    return indicator
+
+
+def _rhk_links(payload: RhkIn) -> dict:
+    """The RHK and PK target the ids name; an unknown id gets the same message as one that may
+    not be chosen (no hint about rows the caller cannot see)."""
+    parent = agreement_target = None
+    if payload.parent_id is not None:
+        parent = Rhk.objects.select_related("skp").filter(pk=payload.parent_id).first()
+        if parent is None:
+            raise ValidationError({"parent": services.PARENT_CHOICE_MESSAGE})
+    if payload.agreement_target_id is not None:
+        agreement_target = AgreementTarget.objects.filter(pk=payload.agreement_target_id).first()
+        if agreement_target is None:
+            raise ValidationError({"agreement_target": services.AGREEMENT_CHOICE_MESSAGE})
+    return {"parent": parent, "agreement_target": agreement_target}
+
+
+def _rhk_out(rhk: Rhk) -> dict:
+    return {
+        "id": rhk.pk,
+        "group": rhk.group,
+        "text": rhk.text,
+        "parent_id": rhk.parent_id,
+        "agreement_target_id": rhk.agreement_target_id,
+        "cascading": rhk.cascading,
+        "perspective": rhk.perspective,
+        "indicators": list(rhk.indicators.order_by("order", "id")),
+    }
+
+
+def _version_of(skp_id: int) -> int:
+    return Skp.objects.values_list("version", flat=True).get(pk=skp_id)
+
+
+def _write(request, skp_id: int, sent_version: int, run, *, note=lambda: ""):
+    """Run a content edit, mapping the outcomes to 409 (status or stale version) and 422."""
+    try:
+        return run()
+    except StaleObjectError as exc:
+        return _stale(request, exc, sent_version, note())
+    except TransitionError as exc:
+        return Status(409, {"detail": str(exc)})
+    except ValidationError as exc:
+        return _invalid(exc)
+
+
+@router.post(
+    "/skps/{skp_id}/rhks",
+    response={201: RhkSavedOut, **WRITE_ERRORS},
+    summary="Tambah RHK pada SKP draf/dikembalikan",
+    description=EDIT_DESCRIPTION,
+)
+def skp_rhk_create(request, skp_id: Id, payload: RhkIn):
+    skp = _skp(request, skp_id)
+    _editable_skp(request, skp)
+
+    def run():
+        rhk = services.add_rhk(
+            actor=request.user,
+            skp=skp,
+            expected_version=payload.version,
+            group=payload.group,
+            text=payload.text,
+            cascading=payload.cascading,
+            perspective=payload.perspective,
+            **_rhk_links(payload),
+        )
+        return Status(
+            201, {"skp_id": skp.pk, "skp_version": _version_of(skp.pk), "rhk": _rhk_out(rhk)}
+        )
+
+    return _write(request, skp.pk, payload.version, run)
+
+
+def _rhk_note(rhk_id: int) -> str:
+    current = Rhk.objects.filter(pk=rhk_id).values_list("text", flat=True).first()
+    if current is None:
+        return "RHK ini telah dihapus."
+    return f'RHK ini kini berbunyi: "{current[:200]}".'
+
+
+@router.put(
+    "/rhks/{rhk_id}",
+    response={200: RhkSavedOut, **WRITE_ERRORS},
+    summary="Ubah RHK (seluruh isian) pada SKP draf/dikembalikan",
+    description=EDIT_DESCRIPTION,
+)
+def skp_rhk_update(request, rhk_id: Id, payload: RhkIn):
+    rhk = _visible_rhk(request, rhk_id)
+
+    def run():
+        saved = services.update_rhk(
+            actor=request.user,
+            rhk=rhk,
+            expected_version=payload.version,
+            group=payload.group,
+            text=payload.text,
+            cascading=payload.cascading,
+            perspective=payload.perspective,
+            **_rhk_links(payload),
+        )
+        return Status(
+            200,
+            {"skp_id": rhk.skp_id, "skp_version": _version_of(rhk.skp_id), "rhk": _rhk_out(saved)},
+        )
+
+    return _write(request, rhk.skp_id, payload.version, run, note=lambda: _rhk_note(rhk.pk))
+
+
+@router.delete(
+    "/rhks/{rhk_id}",
+    response={200: DeletedOut, **WRITE_ERRORS},
+    summary="Hapus RHK beserta indikatornya dari SKP draf/dikembalikan",
+    description=EDIT_DESCRIPTION,
+)
+def skp_rhk_delete(request, rhk_id: Id, query: Query[VersionQuery]):
+    rhk = _visible_rhk(request, rhk_id)
+
+    def run():
+        services.delete_rhk(actor=request.user, rhk=rhk, expected_version=query.version)
+        return Status(200, {"skp_id": rhk.skp_id, "skp_version": _version_of(rhk.skp_id)})
+
+    return _write(request, rhk.skp_id, query.version, run, note=lambda: _rhk_note(rhk.pk))
+
+
+def _indicator_kwargs(payload: IndicatorIn) -> dict:
+    return {
+        "text": payload.text,
+        "aspect": payload.aspect,
+        "target_min": payload.target_min,
+        "target_max": payload.target_max,
+        "target_unit": payload.target_unit,
+        "target_text": payload.target_text,
+    }
+
+
+def _indicator_note(indicator_id: int) -> str:
+    current = Indicator.objects.filter(pk=indicator_id).first()
+    if current is None:
+        return "Indikator ini telah dihapus."
+    return f'Indikator ini kini: "{current.text[:200]}", target {current.target_display}.'
+
+
+@router.post(
+    "/rhks/{rhk_id}/indicators",
+    response={201: IndicatorSavedOut, **WRITE_ERRORS},
+    summary="Tambah indikator kinerja individu (IKI) dengan targetnya pada RHK",
+    description=EDIT_DESCRIPTION
+    + " Target: angka (`target_min`, rentang sampai `target_max`) dengan satuan, atau target "
+    "kualitatif (`target_text`).",
+)
+def skp_indicator_create(request, rhk_id: Id, payload: IndicatorIn):
+    rhk = _visible_rhk(request, rhk_id)
+
+    def run():
+        indicator = services.add_indicator(
+            actor=request.user,
+            rhk=rhk,
+            expected_version=payload.version,
+            **_indicator_kwargs(payload),
+        )
+        return Status(
+            201,
+            {
+                "skp_id": rhk.skp_id,
+                "skp_version": _version_of(rhk.skp_id),
+                "indicator": Indicator.objects.get(pk=indicator.pk),
+            },
+        )
+
+    return _write(request, rhk.skp_id, payload.version, run, note=lambda: _rhk_note(rhk.pk))
+
+
+@router.put(
+    "/indicators/{indicator_id}",
+    response={200: IndicatorSavedOut, **WRITE_ERRORS},
+    summary="Ubah indikator (IKI) dan targetnya",
+    description=EDIT_DESCRIPTION,
+)
+def skp_indicator_update(request, indicator_id: Id, payload: IndicatorIn):
+    indicator = _visible_indicator(request, indicator_id)
+    skp_id = indicator.rhk.skp_id
+
+    def run():
+        saved = services.update_indicator(
+            actor=request.user,
+            indicator=indicator,
+            expected_version=payload.version,
+            **_indicator_kwargs(payload),
+        )
+        return Status(
+            200,
+            {
+                "skp_id": skp_id,
+                "skp_version": _version_of(skp_id),
+                "indicator": Indicator.objects.get(pk=saved.pk),
+            },
+        )
+
+    return _write(request, skp_id, payload.version, run, note=lambda: _indicator_note(indicator.pk))
+
+
+@router.delete(
+    "/indicators/{indicator_id}",
+    response={200: DeletedOut, **WRITE_ERRORS},
+    summary="Hapus indikator (IKI)",
+    description=EDIT_DESCRIPTION,
+)
+def skp_indicator_delete(request, indicator_id: Id, query: Query[VersionQuery]):
+    indicator = _visible_indicator(request, indicator_id)
+    skp_id = indicator.rhk.skp_id
+
+    def run():
+        services.delete_indicator(
+            actor=request.user, indicator=indicator, expected_version=query.version
+        )
+        return Status(200, {"skp_id": skp_id, "skp_version": _version_of(skp_id)})
+
+    return _write(request, skp_id, query.version, run, note=lambda: _indicator_note(indicator.pk))
+
+
+# --- the assessor decides a revision request (the flow of services.approve/reject_revision) ---
+
+
+@router.post(
+    "/skps/{skp_id}/approve-revision",
+    response=ACTION_RESPONSES,
+    summary="Setujui permintaan revisi SKP (pejabat penilai atau Plt/Plh-nya)",
+    description="SKP kembali menjadi draf yang dapat diubah pemiliknya lalu diajukan ulang. "
+    "Isi permintaan: objek JSON, `notes` boleh dikosongkan (`{}`). "
+    "403: bukan pejabat penilai SKP ini; 409: SKP tidak sedang meminta revisi.",
+)
+def skp_approve_revision(request, skp_id: Id, payload: OptionalNoteIn):
+    return _act(
+        request,
+        skp_id,
+        lambda skp: services.approve_revision(actor=request.user, skp=skp, note=payload.notes),
+    )
+
+
+@router.post(
+    "/skps/{skp_id}/reject-revision",
+    response=ACTION_RESPONSES,
+    summary="Tolak permintaan revisi SKP dengan alasan",
+    description="SKP yang telah disetujui tetap berlaku. 403: bukan pejabat penilai SKP ini; "
+    "409: SKP tidak sedang meminta revisi, atau alasan kosong.",
+)
+def skp_reject_revision(request, skp_id: Id, payload: NoteIn):
+    return _act(
+        request,
+        skp_id,
+        lambda skp: services.reject_revision(actor=request.user, skp=skp, note=payload.notes),
+    )
+
+
+# --- organisational plans: the regent's goals and each agency's Perjanjian Kinerja -------------
+
+
+class OrgGoalOut(Schema):
+    id: int
+    year: int
+    code: str
+    text: str
+    indicator: str
+    target_value: Decimal | None
+    target_unit: str
+    version: int
+
+
+class AgreementTargetOut(Schema):
+    id: int
+    goal_id: int | None
+    objective: str
+    indicator: str
+    baseline: Decimal | None
+    target_value: Decimal
+    target_unit: str
+    target_q1: Decimal | None
+    target_q2: Decimal | None
+    target_q3: Decimal | None
+    target_q4: Decimal | None
+    version: int
+
+
+class AgreementOut(Schema):
+    id: int
+    year: int
+    unit_id: int
+    unit_name: str
+    targets: list[AgreementTargetOut]
+
+    @staticmethod
+    def resolve_unit_name(obj) -> str:
+        return obj.unit.name
+
+
+class YearFilter(Schema):
+    year: int | None = Field(None, ge=2000, le=2100, description="Tahun (bawaan: tahun ini)")
+
+
+class AgreementFilter(YearFilter):
+    unit: int | None = Field(None, ge=1, le=MAX_ID, description="ID perangkat daerah/unit")
+
+
+def _plan_year(value: int | None) -> int:
+    from kinerja.core import clock
+
+    return value if value is not None else clock.today().year
+
+
+@router.get(
+    "/org-goals",
+    response={200: list[OrgGoalOut], **error_responses(401, 422)},
+    summary="Sasaran daerah (RPJMD) per tahun, dengan indikator dan target",
+)
+def org_goals(request, filters: Query[YearFilter]):
+    from .models import OrgGoal
+
+    return Status(
+        200, list(OrgGoal.objects.filter(year=_plan_year(filters.year)).order_by("order", "id"))
+    )
+
+
+@router.get(
+    "/performance-agreements",
+    response={200: list[AgreementOut], **error_responses(401, 422)},
+    summary="Perjanjian Kinerja perangkat daerah per tahun: sasaran, IKU, kondisi awal, target "
+    "dan target triwulan",
+)
+def performance_agreements(request, filters: Query[AgreementFilter]):
+    from . import org_selectors
+
+    report = org_selectors.org_performance(
+        request.user, year=_plan_year(filters.year), agency_id=filters.unit
+    )
+    return Status(200, report.agreements)

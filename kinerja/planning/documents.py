@@ -7,19 +7,19 @@ import json
 import secrets
 from typing import Any
 
-import segno
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from kinerja.audit.services import record
 from kinerja.core import clock
+from kinerja.core.documents import PLACE, qr_data_uri
 
 from .domain.behaviour import BERAKHLAK
 from .domain.forms import ATTACHMENT_LABELS, AttachmentKind
 from .models import Skp, SkpDocument
 
-PLACE = "Blangpidie"
+__all__ = ["PLACE", "content_hash", "is_current", "issue_document", "render_pdf", "verify_path"]
 
 
 def content_hash(skp: Skp) -> str:
@@ -79,7 +79,7 @@ def render_pdf(*, skp: Skp, document: SkpDocument, verify_url: str) -> bytes:
             "attachments": [(ATTACHMENT_LABELS[k], items) for k, items in attachments.items()],
             "place": PLACE,
             "date": (skp.approved_at or clock.now()).date(),
-            "qr": segno.make(verify_url, error="m").svg_data_uri(scale=3),
+            "qr": qr_data_uri(verify_url),
             "verify_url": verify_url,
         },
     )

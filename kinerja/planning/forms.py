@@ -32,6 +32,9 @@ class CreateSkpForm(forms.Form):
     approach = forms.ChoiceField(
         label="Pendekatan", choices=_choices(APPROACH_LABELS), initial="quantitative"
     )
+    # Only when the position changed during the year: the new SKP starts here, the old one
+    # closes the day before.
+    period_start = forms.DateField(label="Mulai berlaku", required=False)
 
 
 class RhkForm(forms.Form):
@@ -84,12 +87,6 @@ class IndicatorForm(forms.Form):
             if name != "version" and not isinstance(field.widget, forms.HiddenInput):
                 css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
                 field.widget.attrs.setdefault("class", css)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("target_min") is None and not (data.get("target_text") or "").strip():
-            self.add_error("target_min", "Isi target berupa angka atau target kualitatif.")
-        return data
 
 
 class AttachmentForm(forms.Form):

@@ -29,8 +29,9 @@ def _choices(labels: dict) -> list[tuple[str, str]]:
     return [(key.value, label) for key, label in labels.items()]
 
 
-class OrgGoal(TimeStampedModel):
-    """A goal of the regent's RPJMD for one year, with its indicator and target."""
+class OrgGoal(VersionedModel):
+    """A goal of the regent's RPJMD for one year, with its indicator and target (edits are
+    optimistically locked on `version`)."""
 
     year = models.PositiveSmallIntegerField(_("tahun"))
     code = models.CharField(_("kode"), max_length=30, blank=True)
@@ -80,8 +81,9 @@ class PerformanceAgreement(TimeStampedModel):
         return f"PK {self.unit} {self.year}"
 
 
-class AgreementTarget(TimeStampedModel):
-    """One sasaran of a Perjanjian Kinerja with its IKU, baseline and (quarterly) targets."""
+class AgreementTarget(VersionedModel):
+    """One sasaran of a Perjanjian Kinerja with its IKU, baseline and (quarterly) targets (edits
+    are optimistically locked on `version`)."""
 
     agreement = models.ForeignKey(
         PerformanceAgreement, on_delete=models.CASCADE, related_name="targets"

@@ -41,3 +41,17 @@ class AgreementTargetForm(forms.Form):
 class ImportForm(forms.Form):
     year = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
     file = forms.FileField(label="Berkas Excel (.xlsx)")
+
+
+class GoalEditForm(GoalForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AgreementTargetEditForm(AgreementTargetForm):
+    """Editing a row of a Perjanjian Kinerja: the unit stays; the version guards the save."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, goals, **kwargs):
+        super().__init__(*args, units=OrgUnit.objects.none(), goals=goals, **kwargs)
+        del self.fields["unit"]

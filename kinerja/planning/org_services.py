@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from kinerja.audit.services import record
+from kinerja.core.concurrency import StaleObjectError, save_if_current
 from kinerja.organisations.access import access_for
 from kinerja.organisations.models import OrgUnit
 
@@ -28,6 +29,51 @@ def can_manage_goals(actor: Any) -> bool:
 
 def can_manage_agreement(actor: Any, unit: OrgUnit) -> bool:
     return access_for(actor).manages_unit_path(unit.path)
+
+
+def _clean_goal(
+    *,
+    year: int,
+    text: str,
+    code: str,
+    indicator: str,
+    target_value: Decimal | None,
+    target_unit: str,
+    exclude_pk: int | None = None,
+) -> dict[str, Any]:
+    """Check a goal (create and edit alike); return the normalised field values."""
+    text, code = (text or "").strip(), (code or "").strip()
+    errors: dict[str, str] = {}
+    if not text:
+        errors["text"] = "Tujuan/sasaran wajib diisi."
+    if code:
+        clash = OrgGoal.objects.filter(year=year, code=code)
+        if exclude_pk is not None:
+            clash = clash.exclude(pk=exclude_pk)
+        if clash.exists():
+            errors["code"] = f"Kode sasaran {code} sudah dipakai untuk tahun {year}."
+    if target_value is not None and not (target_unit or "").strip():
+        errors["target_unit"] = "Isi satuan untuk target."
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "code": code,
+        "text": text,
+        "indicator": (indicator or "").strip(),
+        "target_value": target_value,
+        "target_unit": (target_unit or "").strip(),
+    }
+
+
+def _goal_data(goal: OrgGoal) -> dict[str, Any]:
+    return {
+        "code": goal.code,
+        "text": goal.text,
+        "indicator": goal.indicator,
+        "target": f"{goal.target_value} {goal.target_unit}"
+        if goal.target_value is not None
+        else "",
+    }
 
 
 @transaction.atomic
@@ -44,27 +90,81 @@ def create_goal(
     """Add a goal of the regent's RPJMD for a year (BKPSDM only)."""
     if actor is not None and not can_manage_goals(actor):
         raise PermissionDenied("Hanya admin BKPSDM yang dapat mengisi sasaran daerah.")
-    if not text.strip():
-        raise ValidationError({"text": "Tujuan/sasaran wajib diisi."})
-    code = code.strip()
-    if code and OrgGoal.objects.filter(year=year, code=code).exists():
-        raise ValidationError({"code": f"Kode sasaran {code} sudah dipakai untuk tahun {year}."})
-    goal = OrgGoal.objects.create(
+    fields = _clean_goal(
         year=year,
+        text=text,
         code=code,
-        text=text.strip(),
-        indicator=indicator.strip(),
+        indicator=indicator,
         target_value=target_value,
-        target_unit=target_unit.strip(),
-        order=OrgGoal.objects.filter(year=year).count() + 1,
+        target_unit=target_unit,
+    )
+    goal = OrgGoal.objects.create(
+        year=year, order=OrgGoal.objects.filter(year=year).count() + 1, **fields
     )
     record(
         actor=actor,
         action="planning.goal_created",
         obj=goal,
-        after={"year": year, "code": code, "text": goal.text},
+        after={"year": year, "code": goal.code, "text": goal.text},
     )
     return goal
+
+
+@transaction.atomic
+def update_goal(
+    *,
+    actor: Any,
+    goal: OrgGoal,
+    expected_version: int,
+    text: str,
+    code: str = "",
+    indicator: str = "",
+    target_value: Decimal | None = None,
+    target_unit: str = "",
+) -> OrgGoal:
+    """Change a goal; StaleObjectError when someone saved it since the form was opened."""
+    if not can_manage_goals(actor):
+        raise PermissionDenied("Hanya admin BKPSDM yang dapat mengubah sasaran daerah.")
+    goal = OrgGoal.objects.select_for_update().get(pk=goal.pk)
+    before = _goal_data(goal)
+    fields = _clean_goal(
+        year=goal.year,
+        text=text,
+        code=code,
+        indicator=indicator,
+        target_value=target_value,
+        target_unit=target_unit,
+        exclude_pk=goal.pk,
+    )
+    for name, value in fields.items():
+        setattr(goal, name, value)
+    save_if_current(goal, expected_version=expected_version, fields=[*fields, "updated_at"])
+    record(
+        actor=actor,
+        action="planning.goal_updated",
+        obj=goal,
+        before=before,
+        after=_goal_data(goal),
+    )
+    return goal
+
+
+@transaction.atomic
+def delete_goal(*, actor: Any, goal: OrgGoal, expected_version: int) -> None:
+    """Remove a goal no Perjanjian Kinerja target supports any more."""
+    if not can_manage_goals(actor):
+        raise PermissionDenied("Hanya admin BKPSDM yang dapat menghapus sasaran daerah.")
+    goal = OrgGoal.objects.select_for_update().get(pk=goal.pk)
+    if goal.version != expected_version:
+        raise StaleObjectError(goal)
+    linked = goal.agreement_targets.count()
+    if linked:
+        raise ValidationError(
+            f"Sasaran daerah ini masih didukung {linked} target Perjanjian Kinerja; "
+            "lepaskan kaitannya terlebih dahulu."
+        )
+    record(actor=actor, action="planning.goal_deleted", obj=goal, before=_goal_data(goal))
+    goal.delete()
 
 
 def _agency(unit: OrgUnit) -> OrgUnit:
@@ -105,23 +205,19 @@ def _add_target(*, actor: Any, unit: OrgUnit, year: int, row: TargetRow, goal: O
     return target
 
 
-@transaction.atomic
-def add_agreement_target(
+def _checked_row(
     *,
-    actor: Any,
     unit: OrgUnit,
     year: int,
     objective: str,
     indicator: str,
     target_value: Decimal | None,
     target_unit: str,
-    baseline: Decimal | None = None,
-    quarters: tuple = (None, None, None, None),
-    goal: OrgGoal | None = None,
-) -> AgreementTarget:
-    """Add a sasaran with its IKU and targets to the unit's Perjanjian Kinerja for the year."""
-    if actor is not None and not can_manage_agreement(actor, unit):
-        raise PermissionDenied("Anda tidak berwenang mengisi Perjanjian Kinerja unit ini.")
+    baseline: Decimal | None,
+    quarters: tuple,
+    goal: OrgGoal | None,
+) -> TargetRow:
+    """The Excel import's row rule, applied to a row entered (or edited) in the app."""
     cells = {
         "kode_unit": unit.code or str(unit.pk),
         "sasaran": objective,
@@ -139,7 +235,147 @@ def add_agreement_target(
         raise ValidationError(errors)
     if goal is not None and goal.year != year:
         raise ValidationError({"goal": "Sasaran daerah harus dari tahun yang sama."})
+    return row
+
+
+@transaction.atomic
+def add_agreement_target(
+    *,
+    actor: Any,
+    unit: OrgUnit,
+    year: int,
+    objective: str,
+    indicator: str,
+    target_value: Decimal | None,
+    target_unit: str,
+    baseline: Decimal | None = None,
+    quarters: tuple = (None, None, None, None),
+    goal: OrgGoal | None = None,
+) -> AgreementTarget:
+    """Add a sasaran with its IKU and targets to the unit's Perjanjian Kinerja for the year."""
+    if actor is not None and not can_manage_agreement(actor, unit):
+        raise PermissionDenied("Anda tidak berwenang mengisi Perjanjian Kinerja unit ini.")
+    row = _checked_row(
+        unit=unit,
+        year=year,
+        objective=objective,
+        indicator=indicator,
+        target_value=target_value,
+        target_unit=target_unit,
+        baseline=baseline,
+        quarters=quarters,
+        goal=goal,
+    )
     return _add_target(actor=actor, unit=unit, year=year, row=row, goal=goal)
+
+
+def _target_data(target: AgreementTarget) -> dict[str, Any]:
+    def num(value):
+        return str(value) if value is not None else None
+
+    return {
+        "objective": target.objective,
+        "indicator": target.indicator,
+        "baseline": num(target.baseline),
+        "target": f"{target.target_value} {target.target_unit}",
+        "quarters": [
+            num(q) for q in (target.target_q1, target.target_q2, target.target_q3, target.target_q4)
+        ],
+        "goal_id": target.goal_id,
+    }
+
+
+@transaction.atomic
+def update_agreement_target(
+    *,
+    actor: Any,
+    target: AgreementTarget,
+    expected_version: int,
+    objective: str,
+    indicator: str,
+    target_value: Decimal | None,
+    target_unit: str,
+    baseline: Decimal | None = None,
+    quarters: tuple = (None, None, None, None),
+    goal: OrgGoal | None = None,
+) -> AgreementTarget:
+    """Change a sasaran/IKU/target row of a Perjanjian Kinerja (same rules as adding one);
+    StaleObjectError when someone saved it since the form was opened."""
+    target = (
+        AgreementTarget.objects.select_for_update(of=("self",))
+        .select_related("agreement", "agreement__unit")
+        .get(pk=target.pk)
+    )
+    unit, year = target.agreement.unit, target.agreement.year
+    if not can_manage_agreement(actor, unit):
+        raise PermissionDenied("Anda tidak berwenang mengubah Perjanjian Kinerja unit ini.")
+    row = _checked_row(
+        unit=unit,
+        year=year,
+        objective=objective,
+        indicator=indicator,
+        target_value=target_value,
+        target_unit=target_unit,
+        baseline=baseline,
+        quarters=quarters,
+        goal=goal,
+    )
+    before = _target_data(target)
+    target.objective, target.indicator = row.objective, row.indicator
+    target.baseline, target.goal = row.baseline, goal
+    target.target_value, target.target_unit = row.target_value, row.target_unit
+    target.target_q1, target.target_q2, target.target_q3, target.target_q4 = row.quarters
+    fields = [
+        "objective",
+        "indicator",
+        "baseline",
+        "goal",
+        "target_value",
+        "target_unit",
+        "target_q1",
+        "target_q2",
+        "target_q3",
+        "target_q4",
+        "updated_at",
+    ]
+    save_if_current(target, expected_version=expected_version, fields=fields)
+    record(
+        actor=actor,
+        action="planning.agreement_target_updated",
+        obj=target,
+        agency_id=_agency(unit).pk,
+        before=before,
+        after=_target_data(target),
+    )
+    return target
+
+
+@transaction.atomic
+def delete_agreement_target(*, actor: Any, target: AgreementTarget, expected_version: int) -> None:
+    """Remove a Perjanjian Kinerja row that no JPT RHK is linked to."""
+    target = (
+        AgreementTarget.objects.select_for_update(of=("self",))
+        .select_related("agreement", "agreement__unit")
+        .get(pk=target.pk)
+    )
+    unit = target.agreement.unit
+    if not can_manage_agreement(actor, unit):
+        raise PermissionDenied("Anda tidak berwenang mengubah Perjanjian Kinerja unit ini.")
+    if target.version != expected_version:
+        raise StaleObjectError(target)
+    linked = target.rhks.count()
+    if linked:
+        raise ValidationError(
+            f"Target ini dirujuk oleh {linked} RHK pada SKP; ubah RHK tersebut terlebih dahulu."
+        )
+    record(
+        actor=actor,
+        action="planning.agreement_target_deleted",
+        obj=target,
+        agency_id=_agency(unit).pk,
+        before=_target_data(target),
+    )
+    target.delete()
 
 
 # --- Excel import ----------------------------------------------------------------------------

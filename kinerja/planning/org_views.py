@@ -19,8 +19,14 @@ from kinerja.organisations.models import OrgUnit
 from . import cascade as cascade_selectors
 from . import guided, monitoring, org_selectors, org_services
 from .domain.workflow import TransitionError
-from .models import OrgGoal, Skp
-from .org_forms import AgreementTargetForm, GoalForm, ImportForm
+from .models import AgreementTarget, OrgGoal, Skp
+from .org_forms import (
+    AgreementTargetEditForm,
+    AgreementTargetForm,
+    GoalEditForm,
+    GoalForm,
+    ImportForm,
+)
 
 
 def _year(request) -> int:
@@ -95,17 +101,229 @@ def org_performance(request):
                     return redirect(f"{request.path}?tahun={year}")
         status = 422
     report = org_selectors.org_performance(user, year=year)
+    access = access_for(user)
+    managed = {a.pk for a in report.agreements if access.manages_unit_path(a.unit.path)}
     return render(
         request,
         "planning/org_performance.html",
         {
             "report": report,
             "year": year,
+            "can_goals": can_goals,
+            "managed_agreements": managed,
             "goal_form": goal_form,
             "target_form": target_form if units.exists() else None,
         },
         status=status,
     )
+
+
+GOALS_ONLY_BKPSDM = "Hanya admin BKPSDM yang dapat mengubah sasaran daerah."
+STALE_ORG_MESSAGE = (
+    "Data ini telah diubah oleh pengguna lain sejak Anda membukanya. Isian di bawah menampilkan "
+    "isi terbaru; perubahan Anda belum disimpan — periksa perbedaannya lalu ulangi."
+)
+
+
+def _show(value) -> str:
+    if value is None or value == "":
+        return "—"
+    if hasattr(value, "normalize"):
+        return f"{value.normalize():f}".replace(".", ",")
+    return str(value)
+
+
+def _differences(form, current: dict) -> list[dict]:
+    """Fields where the stored value (saved by someone else) differs from what the user sent."""
+    out = []
+    for name, value in current.items():
+        if name == "version" or name not in form.fields:
+            continue
+        sent = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
+        sent_key = getattr(sent, "pk", sent)
+        if (sent_key if sent_key != "" else None) != (value if value != "" else None):
+            shown = value
+            if name == "goal":
+                shown = OrgGoal.objects.filter(pk=value).first() if value else None
+            out.append(
+                {
+                    "label": form.fields[name].label,
+                    "current": _show(shown),
+                    "sent": _show(sent),
+                }
+            )
+    return out
+
+
+def _goal_initial(goal: OrgGoal) -> dict:
+    return {
+        "version": goal.version,
+        "code": goal.code,
+        "text": goal.text,
+        "indicator": goal.indicator,
+        "target_value": goal.target_value,
+        "target_unit": goal.target_unit,
+    }
+
+
+@login_required
+def goal_edit(request, pk: int):
+    """Change a goal of the regent's RPJMD (BKPSDM); a stale save shows what changed (409)."""
+    goal = get_visible_or_404(OrgGoal.objects.all(), pk=pk)
+    require(org_services.can_manage_goals(request.user), GOALS_ONLY_BKPSDM)
+    form = GoalEditForm(request.POST or None, initial=_goal_initial(goal))
+    context: dict = {"goal": goal}
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                org_services.update_goal(
+                    actor=request.user,
+                    goal=goal,
+                    expected_version=data["version"],
+                    text=data["text"],
+                    code=data["code"],
+                    indicator=data["indicator"],
+                    target_value=data["target_value"],
+                    target_unit=data["target_unit"],
+                )
+            except StaleObjectError as exc:
+                current = _goal_initial(exc.current)
+                context.update(stale=STALE_ORG_MESSAGE, changes=_differences(form, current))
+                form = GoalEditForm(initial=current)
+                status = 409
+            except ValidationError as exc:
+                _errors(form, exc)
+            else:
+                messages.success(request, "Sasaran daerah diperbarui.")
+                return redirect(f"{redirect('planning:org_performance').url}?tahun={goal.year}")
+    context["form"] = form
+    return render(request, "planning/org_goal_form.html", context, status=status)
+
+
+@login_required
+@require_POST
+def goal_delete(request, pk: int):
+    goal = get_visible_or_404(OrgGoal.objects.all(), pk=pk)
+    require(org_services.can_manage_goals(request.user), GOALS_ONLY_BKPSDM)
+    try:
+        org_services.delete_goal(
+            actor=request.user, goal=goal, expected_version=_posted_version(request)
+        )
+    except StaleObjectError:
+        messages.error(request, "Sasaran daerah telah diubah sejak Anda membukanya; ulangi.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Sasaran daerah dihapus.")
+    return redirect(f"{redirect('planning:org_performance').url}?tahun={goal.year}")
+
+
+def _posted_version(request) -> int:
+    try:
+        return int(request.POST.get("version", "0"))
+    except ValueError:
+        return 0
+
+
+def _target_initial(target: AgreementTarget) -> dict:
+    return {
+        "version": target.version,
+        "goal": target.goal_id,
+        "objective": target.objective,
+        "indicator": target.indicator,
+        "baseline": target.baseline,
+        "target_value": target.target_value,
+        "target_unit": target.target_unit,
+        "target_q1": target.target_q1,
+        "target_q2": target.target_q2,
+        "target_q3": target.target_q3,
+        "target_q4": target.target_q4,
+    }
+
+
+def _target_or_404(request, pk: int) -> AgreementTarget:
+    from .models import PerformanceAgreement
+
+    target = get_visible_or_404(
+        AgreementTarget.objects.filter(
+            agreement__in=PerformanceAgreement.objects.visible_to(request.user)
+        ).select_related("agreement", "agreement__unit"),
+        pk=pk,
+    )
+    require(
+        org_services.can_manage_agreement(request.user, target.agreement.unit),
+        "Anda tidak berwenang mengubah Perjanjian Kinerja unit ini.",
+    )
+    return target
+
+
+@login_required
+def agreement_target_edit(request, pk: int):
+    """Change a sasaran/IKU row of a Perjanjian Kinerja: indicator, baseline, targets per
+    quarter, the supported goal; a stale save shows what changed (409)."""
+    target = _target_or_404(request, pk)
+    year = target.agreement.year
+    goals = OrgGoal.objects.filter(year=year)
+    form = AgreementTargetEditForm(
+        request.POST or None, goals=goals, initial=_target_initial(target)
+    )
+    context: dict = {"target": target}
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                org_services.update_agreement_target(
+                    actor=request.user,
+                    target=target,
+                    expected_version=data["version"],
+                    goal=data["goal"],
+                    objective=data["objective"],
+                    indicator=data["indicator"],
+                    baseline=data["baseline"],
+                    target_value=data["target_value"],
+                    target_unit=data["target_unit"],
+                    quarters=(
+                        data["target_q1"],
+                        data["target_q2"],
+                        data["target_q3"],
+                        data["target_q4"],
+                    ),
+                )
+            except StaleObjectError as exc:
+                current = _target_initial(exc.current)
+                context.update(stale=STALE_ORG_MESSAGE, changes=_differences(form, current))
+                form = AgreementTargetEditForm(goals=goals, initial=current)
+                status = 409
+            except ValidationError as exc:
+                _errors(form, exc)
+            else:
+                messages.success(request, "Target Perjanjian Kinerja diperbarui.")
+                return redirect(f"{redirect('planning:org_performance').url}?tahun={year}")
+    context["form"] = form
+    return render(request, "planning/org_target_form.html", context, status=status)
+
+
+@login_required
+@require_POST
+def agreement_target_delete(request, pk: int):
+    target = _target_or_404(request, pk)
+    year = target.agreement.year
+    try:
+        org_services.delete_agreement_target(
+            actor=request.user, target=target, expected_version=_posted_version(request)
+        )
+    except StaleObjectError:
+        messages.error(request, "Target telah diubah sejak Anda membukanya; periksa lalu ulangi.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Target Perjanjian Kinerja dihapus.")
+    return redirect(f"{redirect('planning:org_performance').url}?tahun={year}")
 
 
 def _can_import(user) -> bool:

@@ -17,7 +17,16 @@ from kinerja.organisations.models import Assignment, Employee
 from kinerja.organisations.selectors import assessor_line
 
 from . import permissions
-from .domain.forms import Approach, AttachmentKind, CascadingMode, FormType, RhkGroup, form_type_for
+from .domain.forms import (
+    Approach,
+    Aspect,
+    AttachmentKind,
+    CascadingMode,
+    FormType,
+    Perspective,
+    RhkGroup,
+    form_type_for,
+)
 from .domain.rules import submission_problems
 from .domain.workflow import ActorRole, SkpAction, SkpStatus, TransitionError, transition
 from .models import (
@@ -234,20 +243,52 @@ def create_skp(
 # --- content edits (owner, draft/returned, optimistic lock on the SKP version) -------------
 
 
+def _choice(enum: type, value: str, field: str, message: str) -> str:
+    try:
+        return enum(value).value
+    except ValueError as exc:
+        raise ValidationError({field: message}) from exc
+
+
+PARENT_CHOICE_MESSAGE = (
+    "RHK yang diintervensi harus dari SKP pejabat penilai tahun yang sama yang masih berlaku."
+)
+AGREEMENT_CHOICE_MESSAGE = (
+    "Indikator Perjanjian Kinerja harus milik perangkat daerah Anda untuk tahun yang sama."
+)
+
+
 def _check_rhk_links(
     skp: Skp, parent: Rhk | None, agreement_target: AgreementTarget | None
 ) -> None:
+    """Links every caller must respect (the SKP page offers only these choices).
+
+    The superior RHK may still be in the assessor's draft: an employee drafts before the
+    assessor's SKP is approved, and only submission needs the approved superior RHK.
+    """
+    from .selectors import agreement_target_options
+
     if parent is not None:
         if skp.form_type == FormType.JPT:
             raise ValidationError({"parent": "RHK JPT dikaitkan dengan Perjanjian Kinerja."})
-        if parent.skp.employee_id != skp.assessor_id or parent.skp.year != skp.year:
+        parent_skp = parent.skp
+        if (
+            skp.assessor_id is None
+            or parent_skp.employee_id != skp.assessor_id
+            or parent_skp.year != skp.year
+            or parent_skp.is_closed
+        ):
+            raise ValidationError({"parent": PARENT_CHOICE_MESSAGE})
+    if agreement_target is not None:
+        if skp.form_type != FormType.JPT:
             raise ValidationError(
-                {"parent": "RHK yang diintervensi harus dari SKP pejabat penilai tahun yang sama."}
+                {
+                    "agreement_target": "Hanya RHK JPT yang dikaitkan langsung dengan "
+                    "Perjanjian Kinerja."
+                }
             )
-    if agreement_target is not None and skp.form_type != FormType.JPT:
-        raise ValidationError(
-            {"agreement_target": "Hanya RHK JPT yang dikaitkan langsung dengan Perjanjian Kinerja."}
-        )
+        if not agreement_target_options(skp).filter(pk=agreement_target.pk).exists():
+            raise ValidationError({"agreement_target": AGREEMENT_CHOICE_MESSAGE})
 
 
 def _clean_rhk(
@@ -260,16 +301,43 @@ def _clean_rhk(
     cascading: str,
     perspective: str,
 ) -> dict[str, Any]:
-    """Check an RHK's content and links; return the normalised field values (add and update)."""
-    if not text.strip():
+    """Check an RHK's content and links; return the normalised field values.
+
+    The one rule for every caller (the SKP page, the API): add and update alike.
+    """
+    if not (text or "").strip():
         raise ValidationError({"text": "Rencana hasil kerja wajib diisi."})
+    group = _choice(RhkGroup, group, "group", "Kelompok RHK harus 'utama' atau 'tambahan'.")
     _check_rhk_links(skp, parent, agreement_target)
+    if skp.form_type == FormType.JPT:
+        cascading = ""  # the JPT form has no cascading column
+        perspective = (
+            _choice(Perspective, perspective, "perspective", "Perspektif tidak dikenal.")
+            if perspective
+            else ""
+        )
+    else:
+        perspective = ""  # the perspective is a column of the JPT form only
+        cascading = (
+            _choice(
+                CascadingMode,
+                cascading,
+                "cascading",
+                "Jenis cascading harus 'direct' (langsung) atau 'indirect' (tidak langsung).",
+            )
+            if cascading
+            else ""
+        )
+        if cascading and parent is None:
+            raise ValidationError(
+                {"cascading": "Jenis cascading hanya diisi bila RHK atasan dipilih."}
+            )
     return {
-        "group": RhkGroup(group).value,
+        "group": group,
         "text": text.strip(),
         "parent": parent,
         "agreement_target": agreement_target,
-        "cascading": CascadingMode(cascading).value if cascading else "",
+        "cascading": cascading,
         "perspective": perspective,
     }
 
@@ -364,14 +432,54 @@ def delete_rhk(*, actor: Any, rhk: Rhk, expected_version: int) -> None:
     rhk.delete()
 
 
-def _clean_target(target_min: Decimal | None, target_max: Decimal | None, target_text: str) -> None:
-    if target_min is not None and target_max is not None and target_max < target_min:
-        raise ValidationError(
-            {"target_max": "Target maksimal tidak boleh di bawah target minimal."}
-        )
+def _clean_indicator(
+    skp: Skp,
+    *,
+    text: str,
+    aspect: str,
+    target_min: Decimal | None,
+    target_max: Decimal | None,
+    target_unit: str,
+    target_text: str,
+) -> dict[str, Any]:
+    """Check an indicator and its target; return the normalised field values.
+
+    A target is a number (optionally a range up to `target_max`) with its unit, or a qualitative
+    text. The one rule for every caller (the SKP page, the API): add and update alike.
+    """
+    errors: dict[str, str] = {}
+    text = (text or "").strip()
+    target_unit = (target_unit or "").strip()
+    target_text = (target_text or "").strip()
+    if not text:
+        errors["text"] = "Indikator wajib diisi."
+    if skp.form_type == FormType.JPT:
+        aspect = ""  # the JPT form has no aspect column
+    elif aspect:
+        try:
+            aspect = Aspect(aspect).value
+        except ValueError:
+            errors["aspect"] = "Aspek harus kuantitas, kualitas, waktu atau biaya."
+    if target_min is None and not target_text:
+        errors["target_min"] = "Isi target berupa angka atau target kualitatif."
     if target_max is not None and target_min is None:
-        raise ValidationError({"target_min": "Isi target minimal untuk target berupa rentang."})
-    del target_text
+        errors["target_min"] = "Isi target minimal untuk target berupa rentang."
+    elif target_min is not None and target_max is not None and target_max < target_min:
+        errors["target_max"] = "Target maksimal tidak boleh di bawah target minimal."
+    if target_min is not None and not target_unit:
+        errors["target_unit"] = "Isi satuan untuk target berupa angka."
+    if len(target_unit) > 60:
+        errors["target_unit"] = "Satuan paling banyak 60 karakter."
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "text": text,
+        "aspect": aspect,
+        "target_min": target_min,
+        "target_max": target_max if target_max != target_min else None,
+        "target_unit": target_unit,
+        "target_text": target_text,
+    }
 
 
 @transaction.atomic
@@ -389,19 +497,18 @@ def add_indicator(
 ) -> Indicator:
     """Add an indikator kinerja individu with its target to an RHK."""
     skp = _editable(actor, rhk.skp_id)
-    if not text.strip():
-        raise ValidationError({"text": "Indikator wajib diisi."})
-    _clean_target(target_min, target_max, target_text)
-    _touch(skp, expected_version)
-    indicator = Indicator.objects.create(
-        rhk=rhk,
+    fields = _clean_indicator(
+        skp,
+        text=text,
         aspect=aspect,
-        text=text.strip(),
         target_min=target_min,
         target_max=target_max,
-        target_unit=target_unit.strip(),
-        target_text=target_text.strip(),
-        order=Indicator.objects.filter(rhk=rhk).count() + 1,
+        target_unit=target_unit,
+        target_text=target_text,
+    )
+    _touch(skp, expected_version)
+    indicator = Indicator.objects.create(
+        rhk=rhk, order=Indicator.objects.filter(rhk=rhk).count() + 1, **fields
     )
     record(
         actor=actor,
@@ -427,15 +534,19 @@ def update_indicator(
     target_text: str = "",
 ) -> Indicator:
     skp = _editable(actor, indicator.rhk.skp_id)
-    if not text.strip():
-        raise ValidationError({"text": "Indikator wajib diisi."})
-    _clean_target(target_min, target_max, target_text)
+    fields = _clean_indicator(
+        skp,
+        text=text,
+        aspect=aspect,
+        target_min=target_min,
+        target_max=target_max,
+        target_unit=target_unit,
+        target_text=target_text,
+    )
     _touch(skp, expected_version)
     before = {"text": indicator.text, "target": indicator.target_display}
-    indicator.aspect = aspect
-    indicator.text = text.strip()
-    indicator.target_min, indicator.target_max = target_min, target_max
-    indicator.target_unit, indicator.target_text = target_unit.strip(), target_text.strip()
+    for name, value in fields.items():
+        setattr(indicator, name, value)
     indicator.save()
     record(
         actor=actor,
@@ -721,10 +832,16 @@ def reject_revision(*, actor: Any, skp: Skp, note: str) -> Skp:
 
 
 def approve_many(*, actor: Any, skps: Sequence[Skp]) -> int:
-    """Bulk approval from the review queue: each SKP in its own transaction; returns how many."""
+    """Bulk approval from the review queue: each SKP in its own transaction; returns how many.
+
+    An SKP that changed meanwhile (withdrawn, or approved in another tab) is skipped, not fatal.
+    """
     done = 0
     for skp in skps:
-        approve_skp(actor=actor, skp=skp)
+        try:
+            approve_skp(actor=actor, skp=skp)
+        except (TransitionError, StaleObjectError):
+            continue
         done += 1
     return done
 
@@ -798,4 +915,24 @@ def distribute_rhk(
             after={"parent_id": rhk.pk, "employee_id": employee.pk, "mode": mode.value},
         )
         created.append(child)
+        _notify_distribution(child, target, rhk, actor)
     return created
+
+
+def _notify_distribution(child: Rhk, target: Skp, parent: Rhk, actor: Any) -> None:
+    """Tell the subordinate that an RHK was placed in their SKP draft (in the app and e-mail)."""
+    from django.urls import reverse
+
+    from kinerja.accounts.models import User
+    from kinerja.communication.services import notify
+
+    mode = "utuh (langsung)" if child.cascading == CascadingMode.DIRECT else "sebagian"
+    notify(
+        recipients=User.objects.filter(employee_id=target.employee_id, is_active=True),
+        kind="rhk_distributed",
+        title=f"RHK baru dari {parent.skp.employee_name} pada SKP {target.year} Anda",
+        body=f'{parent.skp.employee_name} membagikan RHK "{parent.text[:200]}" secara {mode}: '
+        f'"{child.text[:200]}". Lengkapi indikator dan targetnya, lalu ajukan SKP.',
+        url=reverse("planning:skp_detail", args=[target.pk]),
+        dedupe_key=f"rhk:{child.pk}:distributed",
+    )

@@ -21,6 +21,18 @@ urlpatterns = [
     path("indikator/<int:pk>/hapus/", views.indicator_delete, name="indicator_delete"),
     path("lampiran/<int:pk>/hapus/", views.attachment_delete, name="attachment_delete"),
     path("kinerja-organisasi/", org_views.org_performance, name="org_performance"),
+    path("kinerja-organisasi/sasaran/<int:pk>/ubah/", org_views.goal_edit, name="goal_edit"),
+    path("kinerja-organisasi/sasaran/<int:pk>/hapus/", org_views.goal_delete, name="goal_delete"),
+    path(
+        "kinerja-organisasi/target/<int:pk>/ubah/",
+        org_views.agreement_target_edit,
+        name="agreement_target_edit",
+    ),
+    path(
+        "kinerja-organisasi/target/<int:pk>/hapus/",
+        org_views.agreement_target_delete,
+        name="agreement_target_delete",
+    ),
     path("kinerja-organisasi/impor/", org_views.org_import, name="org_import"),
     path("kinerja-organisasi/templat/", org_views.org_import_template, name="org_template"),
     path("cascade/", org_views.cascade, name="cascade"),

@@ -64,9 +64,34 @@ def _errors_to_form(form, exc: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
+def position_change(employee, skps, year: int) -> dict | None:
+    """The open SKP of the year when the employee's position or unit has changed since it was
+    made (a new SKP has to open for the rest of the year), with the suggested start date."""
+    current = next((s for s in skps if s.year == year and not s.is_closed), None)
+    if current is None:
+        return None
+    if current.position_id == employee.position_id and current.unit_id == employee.unit_id:
+        return None
+    from kinerja.organisations.models import Assignment
+
+    today = clock.today()
+    started = (
+        Assignment.objects.on(today)
+        .filter(employee=employee, position_id=employee.position_id)
+        .order_by("-start_date")
+        .values_list("start_date", flat=True)
+        .first()
+    )
+    start = started if started and started > current.period_start else today
+    if start <= current.period_start or start.year != year:
+        start = today
+    return {"skp": current, "start": start}
+
+
 @login_required
 def my_skp(request):
-    """The user's own SKPs; create this year's if there is none."""
+    """The user's own SKPs; create this year's if there is none, or a new one for the rest of
+    the year when the position changed (the old one closes)."""
     employee = request.user.employee
     if employee is None:
         raise Http404("Akun ini tidak terhubung dengan data pegawai.")
@@ -79,18 +104,26 @@ def my_skp(request):
                 employee=employee,
                 year=form.cleaned_data["year"],
                 approach=form.cleaned_data["approach"],
+                period_start=form.cleaned_data.get("period_start"),
             )
         except ValidationError as exc:
             _errors_to_form(form, exc)
         else:
             messages.success(request, "SKP dibuat. Tambahkan rencana hasil kerja Anda.")
             return redirect("planning:skp_detail", pk=skp.pk)
-    skps = selectors.skps_of(request.user, employee_id=employee.pk)
+    skps = list(selectors.skps_of(request.user, employee_id=employee.pk))
     has_current = any(s.year == year and not s.is_closed for s in skps)
     return render(
         request,
         "planning/my_skp.html",
-        {"skps": skps, "form": form, "year": year, "has_current": has_current},
+        {
+            "skps": skps,
+            "form": form,
+            "year": year,
+            "has_current": has_current,
+            "moved": position_change(employee, skps, year),
+            "employee": employee,
+        },
     )
 
 
@@ -476,7 +509,10 @@ def review_queue(request):
         skipped = len(ids) - done
         messages.success(request, f"{done} SKP disetujui.")
         if skipped:
-            messages.warning(request, f"{skipped} SKP dilewati karena masih memiliki catatan mutu.")
+            messages.warning(
+                request,
+                f"{skipped} SKP dilewati karena masih memiliki catatan mutu atau telah berubah.",
+            )
         return redirect("planning:review_queue")
     items = selectors.review_queue(request.user)
     return render(

@@ -33,14 +33,20 @@ def skp_with_rhk(
         actor=actor, skp=skp, expected_version=skp.version, group="utama", text=text, parent=parent
     )
     skp = fresh(skp)
+    if not target:
+        # Only old or copied data has an indicator without a target: the services refuse one.
+        from kinerja.planning.models import Indicator
+
+        Indicator.objects.create(rhk=rhk, aspect="quantity", text="Jumlah laporan kegiatan")
+        return fresh(skp), rhk
     services.add_indicator(
         actor=actor,
         rhk=rhk,
         expected_version=skp.version,
         aspect="quantity",
         text="Jumlah laporan kegiatan",
-        target_min=Decimal("12") if target else None,
-        target_unit="laporan" if target else "",
+        target_min=Decimal("12"),
+        target_unit="laporan",
     )
     return fresh(skp), rhk
 

@@ -74,3 +74,34 @@ def test_cascade_shows_parent_and_visible_children(world, client, bearer):
     assert body["children"][0]["id"] == rhk.pk
     assert body["parent"]["employee_name"] == "Teuku Kabid"
     assert Skp.objects.count() == 4
+
+
+def test_org_goals_and_perjanjian_kinerja_are_readable_with_targets(world, client, bearer):
+    from decimal import Decimal
+
+    from kinerja.planning import org_services
+
+    admin = user_of(world.bkpsdm_admin)
+    goal = org_services.create_goal(actor=admin, year=year(), code="S1", text="Sasaran Bupati")
+    org_services.add_agreement_target(
+        actor=admin,
+        unit=world.health,
+        year=year(),
+        goal=goal,
+        objective="Meningkatnya kualitas pelayanan kesehatan",
+        indicator="Indeks kepuasan layanan kesehatan",
+        baseline=Decimal("78"),
+        target_value=Decimal("85"),
+        target_unit="indeks",
+        quarters=(Decimal("80"), None, None, Decimal("85")),
+    )
+    goals = client.get("/api/v1/org-goals", {"year": year()}, **bearer(world.staff)).json()
+    assert [g["code"] for g in goals] == ["S1"]
+    agreements = client.get(
+        "/api/v1/performance-agreements", {"unit": world.health.pk}, **bearer(world.it_staff)
+    ).json()
+    target = agreements[0]["targets"][0]
+    assert agreements[0]["unit_name"] == world.health.name and target["goal_id"] == goal.pk
+    assert (target["baseline"], target["target_q4"]) == ("78.00", "85.00")
+    bad = client.get("/api/v1/org-goals", {"year": "dua ribu"}, **bearer(world.staff))
+    assert bad.status_code == 422

@@ -86,3 +86,15 @@ def test_refused_transition_notifies_nobody(chain):
     with pytest.raises(services.TransitionError):
         services.approve_skp(actor=user_of(world.seksi_head), skp=skp)
     assert not Notification.objects.exists()
+
+
+@pytest.mark.django_db
+def test_distributing_an_rhk_notifies_the_subordinate_with_a_link_to_their_draft(chain):
+    world, kasi_rhk = chain
+    services.distribute_rhk(
+        actor=user_of(world.seksi_head), rhk=kasi_rhk, assignments=[(world.staff, None, "direct")]
+    )
+    notice = _of(world.staff, "rhk_distributed").get()
+    skp = world.staff.skps.get()
+    assert notice.url == reverse("planning:skp_detail", args=[skp.pk])
+    assert "Nurul Kasi" in notice.title and kasi_rhk.text[:40] in notice.body

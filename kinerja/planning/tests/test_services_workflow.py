@@ -195,3 +195,13 @@ def test_distribute_rhk_refuses_someone_the_actor_does_not_assess(world):
             rhk=boss_rhk,
             assignments=[(world.it_staff, None, "direct")],
         )
+
+
+def test_bulk_approval_skips_an_skp_withdrawn_after_the_queue_was_loaded(world):
+    _, boss_rhk = approved_chain(world)
+    skp, _ = skp_with_rhk(world.staff, parent=boss_rhk)
+    services.submit_skp(actor=user_of(world.staff), skp=skp)
+    loaded = fresh(skp)
+    services.withdraw_skp(actor=user_of(world.staff), skp=fresh(skp))
+    assert services.approve_many(actor=user_of(world.seksi_head), skps=[loaded]) == 0
+    assert fresh(skp).status == SkpStatus.DRAFT
