@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import document_views, views
+from . import document_views, file_views, views
 
 app_name = "evaluation"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
         name="realisation",
     ),
     path("skp/<int:skp_id>/periode/<int:period_id>/bukti/", views.upload_evidence, name="evidence"),
+    path("bukti/<int:evidence_id>/berkas/", file_views.evidence_file, name="evidence_file"),
     path("skp/<int:skp_id>/periode/<int:period_id>/ajukan/", views.submit, name="submit"),
     path("skp/<int:skp_id>/periode/<int:period_id>/nilai/", views.rate, name="rate"),
     path("skp/<int:skp_id>/periode/<int:period_id>/terima/", views.acknowledge, name="acknowledge"),
