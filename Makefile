@@ -14,6 +14,7 @@ help:
 	@echo "make run    - siapkan lingkungan, migrasi SQLite, muat data demo, jalankan di http://127.0.0.1:8000"
 	@echo "make test   - jalankan seluruh pengujian (ruff, check, makemigrations --check, kontrak impor, pytest)"
 	@echo "make bench  - tolok ukur pada PostgreSQL (DATABASE_URL), lihat docs/performance.md"
+	@echo "             sebagian saja: make bench BENCH_ARGS=\"--only cycle --scales 6000\""
 
 check-system:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { echo "Perlu Python 3.11 atau lebih baru."; exit 1; }
@@ -66,7 +67,7 @@ test: install lint contract
 	KINERJA_TESTING=true $(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-* media
