@@ -24,10 +24,20 @@ MENU = [
     ("Realisasi & Penilaian", "evaluation:mine", "all"),
     ("Penilaian Tim", "evaluation:team", "assessor"),
     ("Kalibrasi", "evaluation:calibration", "admin"),
+    ("Dialog Kinerja", "evaluation:dialogues", "all"),
+    ("Keberatan", "evaluation:appeals", "all"),
+    ("Register Keberatan", "evaluation:appeal_register", "admin"),
+    ("Capaian Organisasi", "evaluation:org_results", "head"),
     ("Ruang Pimpinan", "leadership:workspace", "assessor"),
     ("Tindak Lanjut Saya", "leadership:my_follow_ups", "all"),
     ("Kinerja Organisasi", "planning:org_performance", "all"),
     ("Monitoring SKP", "planning:monitoring", "admin"),
+    ("Adopsi Aplikasi", "adoption:overview", "adoption"),
+    ("Pengawasan", "oversight:exceptions", "auditor"),
+    ("Pertukaran SIASN", "exchange:index", "admin"),
+    ("Dasbor Kinerja", "reports:dashboard", "dashboard"),
+    ("Capaian Kinerja IKU", "reports:achievement", "all"),
+    ("Transparansi Publik", "reports:transparency", "all"),
 ]
 
 
@@ -35,25 +45,54 @@ MENU = [
 GROUPS = [
     (
         "Kinerja Saya",
-        ("planning:my_skp", "evaluation:mine", "development:mine", "leadership:my_follow_ups"),
+        (
+            "planning:my_skp",
+            "evaluation:mine",
+            "evaluation:dialogues",
+            "evaluation:appeals",
+            "development:mine",
+            "leadership:my_follow_ups",
+        ),
     ),
     (
         "Tim Saya",
-        ("leadership:workspace", "planning:review_queue", "evaluation:team", "development:team"),
+        (
+            "leadership:workspace",
+            "planning:review_queue",
+            "evaluation:team",
+            "evaluation:org_results",
+            "development:team",
+        ),
     ),
-    ("Organisasi", ("organisations:tree", "organisations:directory", "planning:org_performance")),
+    (
+        "Organisasi",
+        (
+            "organisations:tree",
+            "organisations:directory",
+            "planning:org_performance",
+            "reports:dashboard",
+            "reports:achievement",
+        ),
+    ),
     (
         "Kelola",
         (
             "accounts:import",
             "planning:monitoring",
+            "adoption:overview",
             "evaluation:calibration",
+            "evaluation:appeal_register",
             "development:admin",
             "organisations:roles",
             "reports:audit_trail",
+            "oversight:exceptions",
+            "exchange:index",
         ),
     ),
-    ("Informasi", ("communication:announcements", "communication:guide")),
+    (
+        "Informasi",
+        ("communication:announcements", "communication:guide", "reports:transparency"),
+    ),
 ]
 _GROUP_OF = {name: label for label, names in GROUPS for name in names}
 
@@ -69,6 +108,18 @@ def _visible(rule: str, access) -> bool:
         return access.manages_all
     if rule == "assessor":
         return access.is_assessor
+    if rule == "dashboard":  # regency-wide readers, OPD admins and unit heads
+        return access.sees_all or access.is_opd_admin or access.is_head
+    if rule == "head":
+        return access.is_head or access.is_leadership
+    if rule == "adoption":
+        # Regency-wide readers, OPD admins and heads of a perangkat daerah (a depth-1 unit,
+        # whose path has two segments), as kinerja.adoption.selectors.can_view_adoption.
+        return (
+            access.sees_all
+            or access.is_opd_admin
+            or any(path.count("/") == 2 for path in access.headed_unit_paths)
+        )
     return False
 
 
