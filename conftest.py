@@ -20,6 +20,11 @@ def _test_settings(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Each test starts with an empty cache: cached figures (the public page) belong to the
+    # database of the test that filled them, which is rolled back afterwards.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture
