@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,12 +16,14 @@ from django.views.decorators.http import require_POST
 from kinerja.core import clock
 from kinerja.core.concurrency import StaleObjectError
 from kinerja.core.http import get_visible_or_404, require
+from kinerja.core.pagination import paginate
 from kinerja.core.uploads import UploadError
 from kinerja.organisations.models import AGENCY_KINDS, OrgUnit
 from kinerja.planning import permissions as planning_permissions
 from kinerja.planning.models import Indicator, Skp
 
 from . import services
+from .domain import Predicate
 from .errors import StateError
 from .forms import (
     AdjustForm,
@@ -33,7 +37,15 @@ from .forms import (
     RateForm,
     RealisationForm,
 )
-from .models import Appeal, AppealStatus, DialogueAction, Evaluation, Period, PeriodKind
+from .models import (
+    Appeal,
+    AppealStatus,
+    DialogueAction,
+    Evaluation,
+    Period,
+    PeriodKind,
+    PredicateDetermination,
+)
 from .panels import dialogue_panels
 from .selectors.annual import annual_overview
 from .selectors.appeals import (
@@ -43,13 +55,19 @@ from .selectors.appeals import (
     can_view_register,
     my_appeals,
 )
-from .selectors.calibration import agency_calibration, can_view_calibration
+from .selectors.calibration import (
+    agency_calibration,
+    calibration_employees,
+    can_view_calibration,
+)
 from .selectors.dialogue import dialogue_page, dialogue_pairs
 from .selectors.feedback import feedback_history as feedback_history_of
 from .selectors.feedback import feedback_topics
 from .selectors.org_results import org_result_rows
 from .selectors.periods import current_periods, my_period, my_skps, reused_evidence
 from .selectors.team import team_rows
+
+CALIBRATION_PAGE_SIZE = 50  # employees per page on the calibration list
 
 STALE = (
     "Data telah diubah oleh pengguna lain sejak Anda membukanya; periksa isi terbaru lalu ulangi."
@@ -316,38 +334,57 @@ def _agency_or_404(request) -> OrgUnit:
 
 @login_required
 def calibration(request):
-    """Predicates of a perangkat daerah against the SE MenPANRB 3/2023 pattern."""
-    agencies = OrgUnit.objects.visible_to(request.user).filter(
-        kind__in=[
-            "secretariat",
-            "dinas",
-            "badan",
-            "inspectorate",
-            "kecamatan",
-            "hospital",
-            "agency_other",
-        ]
-    )
-    year = int(request.GET.get("tahun") or clock.today().year)
-    page = None
+    """Predicates of a perangkat daerah against the SE MenPANRB 3/2023 pattern: the distribution
+    from one aggregate query, and the employees 50 per page with a predicate filter and a name/NIP
+    search (htmx requests get only that list)."""
+    year = _year(request)
+    page = agency = determination = employees = None
+    partial = False
+    predicate = request.GET.get("predikat") or ""
+    if predicate not in {p.value for p in Predicate}:
+        predicate = ""
+    query = (request.GET.get("q") or "").strip()[:100]
     if request.GET.get("unit"):
         agency = _agency_or_404(request)
         require(
             can_view_calibration(request.user, agency),
             "Anda tidak berwenang melihat kalibrasi ini.",
         )
-        page = agency_calibration(request.user, agency=agency, year=year)
-    return render(
-        request,
-        "evaluation/calibration.html",
-        {
-            "agencies": agencies,
-            "year": year,
-            "page": page,
-            "adjust_form": AdjustForm(),
-            "can_calibrate": page is not None and services.can_calibrate(request.user, page.agency),
-        },
+        employees = paginate(
+            request,
+            calibration_employees(
+                request.user, agency=agency, year=year, predicate=predicate, query=query
+            ),
+            per_page=CALIBRATION_PAGE_SIZE,
+        )
+        partial = request.htmx and not request.htmx.history_restore_request
+        if partial:  # only the list: its filter, search or page changed
+            determination = PredicateDetermination.objects.filter(agency=agency, year=year).first()
+        else:
+            page = agency_calibration(request.user, agency=agency, year=year)
+            determination = page.determination
+    context = {
+        "year": year,
+        "agency": agency,
+        "page": page,
+        "determination": determination,
+        "employees": employees,
+        "predicate": predicate,
+        "query": query,
+        "predicates": list(Predicate),
+        "list_query": urlencode(
+            {"unit": agency.pk if agency else "", "tahun": year}
+            | ({"predikat": predicate} if predicate else {})
+            | ({"q": query} if query else {})
+        ),
+        "can_calibrate": agency is not None and services.can_calibrate(request.user, agency),
+    }
+    if agency is not None and partial:
+        return render(request, "evaluation/_calibration_employees.html", context)
+    context["agencies"] = (
+        OrgUnit.objects.visible_to(request.user).filter(kind__in=AGENCY_KINDS).only("id", "name")
     )
+    return render(request, "evaluation/calibration.html", context)
 
 
 @login_required
@@ -373,7 +410,13 @@ def adjust(request, evaluation_id: int):
         messages.error(request, "Alasan penyesuaian wajib diisi.")
     unit = evaluation.skp.unit
     agency_id = unit.agency_id or unit.pk if unit else 0
-    return redirect(f"/evaluasi/kalibrasi/?unit={agency_id}&tahun={evaluation.period.year}")
+    back = {"unit": agency_id, "tahun": evaluation.period.year}
+    # Back to the list the leader was working in (same filter, search and page).
+    for key in ("predikat", "q", "page"):
+        value = (request.POST.get(key) or "").strip()[:100]
+        if value:
+            back[key] = value
+    return redirect(f"{reverse('evaluation:calibration')}?{urlencode(back)}#pegawai")
 
 
 # --- performance dialogue (dialog kinerja)

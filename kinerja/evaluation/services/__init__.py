@@ -7,7 +7,8 @@ from .appeals import (
     is_superior_of,
     request_explanations,
 )
-from .calibration import adjust_predicate, can_calibrate, sign_determination
+from .calibration import adjust_predicate, can_calibrate
+from .determination import can_sign_determination, sign_predicate_determination
 from .dialogue import NewAction, complete_action, give_feedback, record_dialogue
 from .periods import entry_open, reopen_period, set_period_window, set_schedule
 from .ratings import acknowledge, can_set_org_result, org_result_for, rate, set_org_result
@@ -28,6 +29,7 @@ __all__ = [
     "adjust_predicate",
     "can_calibrate",
     "can_set_org_result",
+    "can_sign_determination",
     "complete_action",
     "decide_appeal",
     "delete_evidence",
@@ -45,7 +47,7 @@ __all__ = [
     "set_org_result",
     "set_period_window",
     "set_schedule",
-    "sign_determination",
+    "sign_predicate_determination",
     "submission_for",
     "submit_period",
 ]

@@ -1,13 +1,14 @@
-"""Calibration of annual predicates per perangkat daerah and the signed penetapan predikat."""
+"""Calibration of annual predicates per perangkat daerah (audited adjustments).
+
+The penetapan predikat itself is signed only through
+`services.determination.sign_predicate_determination`, which holds every rule of signing.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
 from kinerja.audit.services import record
@@ -19,8 +20,6 @@ from kinerja.organisations.models import OrgUnit
 from ..domain import Predicate
 from ..errors import StateError
 from ..models import CalibrationAdjustment, Evaluation, PredicateDetermination
-from ..selectors.calibration import agency_calibration
-from ._common import actor_name
 
 
 def can_calibrate(user: Any, agency: OrgUnit) -> bool:
@@ -96,63 +95,3 @@ def adjust_predicate(
         reason=reason.strip(),
     )
     return adjustment
-
-
-def content_hash(distribution: dict) -> str:
-    canonical = json.dumps(
-        distribution,
-        cls=DjangoJSONEncoder,
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-@transaction.atomic
-def sign_determination(*, actor: Any, agency: OrgUnit, year: int) -> PredicateDetermination:
-    """Sign the penetapan predikat kinerja: the distribution is frozen with its hash."""
-    if not can_calibrate(actor, agency):
-        raise PermissionDenied("Hanya kepala perangkat daerah atau pimpinan yang menandatangani.")
-    if PredicateDetermination.objects.select_for_update().filter(agency=agency, year=year).exists():
-        raise StateError("Penetapan predikat kinerja tahun ini sudah ditandatangani.")
-    page = agency_calibration(actor, agency=agency, year=year)
-    if page.total == 0:
-        raise StateError("Belum ada predikat tahunan pegawai untuk ditetapkan.")
-    distribution = {
-        "agency": agency.name,
-        "year": year,
-        "org_predicate": page.org_predicate.value if page.org_predicate else None,
-        "counts": {p.value: page.counts.get(p, 0) for p in Predicate},
-        "total": page.total,
-        "violations": [v.message for v in page.violations],
-        "employees": [
-            {
-                "nip": e.skp.employee.nip,
-                "name": e.skp.employee_name,
-                "position": e.skp.position_name,
-                "predicate": e.predicate,
-            }
-            for e in page.evaluations
-        ],
-    }
-    employee = actor.employee
-    determination = PredicateDetermination.objects.create(
-        agency=agency,
-        year=year,
-        signed_by=actor,
-        signer_name=actor_name(actor),
-        signer_nip=employee.nip if employee else "",
-        signer_position=employee.position.name if employee and employee.position else "",
-        signed_at=clock.now(),
-        distribution=distribution,
-        content_hash=content_hash(distribution),
-    )
-    record(
-        actor=actor,
-        action="evaluation.predicates_determined",
-        obj=determination,
-        agency_id=agency.pk,
-        after={"hash": determination.content_hash, "total": page.total},
-    )
-    return determination

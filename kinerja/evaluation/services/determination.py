@@ -30,7 +30,7 @@ from kinerja.planning.models import Skp
 from ..domain import Predicate, Violation
 from ..errors import StateError
 from ..models import Appeal, AppealStatus, PredicateDetermination
-from ..selectors.calibration import agency_calibration, agency_q
+from ..selectors.calibration import agency_calibration, agency_q, determination_employees
 from ._common import actor_name
 
 MAX_EXPLANATION = 2000
@@ -97,7 +97,8 @@ def sign_predicate_determination(
         )
     if page.total == 0:
         raise StateError("Belum ada predikat tahunan pegawai untuk ditetapkan.")
-    unrated = _unrated(agency, year, {e.skp_id for e in page.evaluations})
+    employees = determination_employees(agency, year)
+    unrated = _unrated(agency, year, {e.skp_id for e in employees})
     if unrated:
         shown = ", ".join(unrated[:5]) + (
             f" dan {len(unrated) - 5} lainnya" if len(unrated) > 5 else ""
@@ -122,7 +123,6 @@ def sign_predicate_determination(
             errors.append(f"Pertimbangan paling banyak {MAX_EXPLANATION} karakter.")
     if errors:
         raise ValidationError({"explanations": errors})
-    calibrated = {e.pk for e in page.evaluations if e.is_calibrated}
     distribution = {
         "agency": agency.name,
         "year": year,
@@ -140,13 +140,13 @@ def sign_predicate_determination(
         ],
         "employees": [
             {
-                "nip": e.skp.employee.nip,
-                "name": e.skp.employee_name,
-                "position": e.skp.position_name,
+                "nip": e.nip,
+                "name": e.name,
+                "position": e.position,
                 "predicate": e.predicate,
-                "calibrated": e.pk in calibrated,
+                "calibrated": e.calibrated,
             }
-            for e in page.evaluations
+            for e in employees
         ],
     }
     employee = actor.employee
@@ -182,7 +182,7 @@ def sign_predicate_determination(
     )
     notify(
         recipients=get_user_model().objects.filter(
-            employee_id__in=[e.skp.employee_id for e in page.evaluations], is_active=True
+            employee_id__in=[e.employee_id for e in employees], is_active=True
         ),
         kind="evaluation_done",
         title=f"Predikat kinerja {year} telah ditetapkan",

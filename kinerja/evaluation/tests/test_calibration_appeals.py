@@ -9,10 +9,12 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from kinerja.audit.models import AuditEvent
+from kinerja.core.documents import canonical_digest
 from kinerja.evaluation import services
 from kinerja.evaluation.errors import StateError
 from kinerja.evaluation.models import CalibrationAdjustment, Evaluation
-from kinerja.evaluation.selectors.calibration import agency_calibration
+from kinerja.evaluation.selectors.calibration import agency_calibration, calibration_employees
+from kinerja.evaluation.services.determination import violation_key
 
 from .conftest import YEAR, at
 
@@ -35,7 +37,11 @@ def test_calibration_page_names_the_breach(ev):
     assert page.total == 1 and page.counts
     assert any("Harus ada paling sedikit satu pegawai" in v.message for v in page.violations)
     good = next(g for g in page.groups if g.predicate.value == "good")
-    assert good.names == [w.staff.full_name]
+    assert good.count == 1 and good.in_breach
+    listed = calibration_employees(
+        ev.user(w.health_head), agency=w.health, year=YEAR, predicate="good"
+    )
+    assert [e.skp.employee_name for e in listed] == [w.staff.full_name]
 
 
 def test_agency_head_adjusts_a_predicate_with_a_reason_and_it_is_audited(ev):
@@ -71,17 +77,47 @@ def test_outsider_cannot_calibrate(ev):
         )
 
 
-def test_signed_determination_freezes_the_distribution(ev):
+def test_the_penetapan_is_signed_only_under_the_strict_rules_and_freezes_the_distribution(ev):
+    """The one way to sign: the agency head, with the org result set, everyone rated and each
+    breach explained; the looser path (leadership, no org result) no longer exists."""
     w = ev.world
+    head = ev.user(w.health_head)
     annual(ev)
-    determination = services.sign_determination(
-        actor=ev.user(w.health_head), agency=w.health, year=YEAR
+    assert not hasattr(services, "sign_determination")
+    with pytest.raises(StateError, match="belum ditetapkan"):
+        services.sign_predicate_determination(actor=head, agency=w.health, year=YEAR)
+    services.set_org_result(actor=ev.user(w.regent), unit=w.health, year=YEAR, predicate="good")
+    with pytest.raises(StateError, match="belum dinilai tahunan"):
+        services.sign_predicate_determination(actor=head, agency=w.health, year=YEAR)
+    services.set_org_result(
+        actor=ev.user(w.bidang_head), unit=w.health_seksi, year=YEAR, predicate="good"
     )
-    assert determination.distribution["counts"]["good"] == 1
-    assert len(determination.content_hash) == 64
+    services.rate(
+        actor=ev.user(w.bidang_head),
+        skp=ev.head_skp,
+        period=ev.annual,
+        work_rating="",
+        behaviour_rating="meets",
+    )
+    with pytest.raises(PermissionDenied):  # the regent calibrates but does not sign
+        services.sign_predicate_determination(actor=ev.user(w.regent), agency=w.health, year=YEAR)
+    with pytest.raises(ValidationError, match="Jelaskan pertimbangan"):
+        services.sign_predicate_determination(actor=head, agency=w.health, year=YEAR)
+    page = agency_calibration(head, agency=w.health, year=YEAR)
+    determination = services.sign_predicate_determination(
+        actor=head,
+        agency=w.health,
+        year=YEAR,
+        explanations={violation_key(v): "Sesuai LKjIP." for v in page.violations},
+    )
+    assert determination.distribution["counts"]["good"] == 2
+    assert [e["name"] for e in determination.distribution["employees"]] == sorted(
+        [w.staff.full_name, w.seksi_head.full_name]
+    )
+    assert determination.content_hash == canonical_digest(determination.distribution)
     with pytest.raises(StateError):
         services.adjust_predicate(
-            actor=ev.user(w.health_head),
+            actor=head,
             evaluation=Evaluation.objects.get(skp=ev.skp, period=ev.annual),
             predicate="poor",
             reason="Terlambat",

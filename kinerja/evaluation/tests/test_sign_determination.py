@@ -12,7 +12,7 @@ from kinerja.communication.models import Notification
 from kinerja.core.documents import canonical_digest
 from kinerja.evaluation import services
 from kinerja.evaluation.errors import StateError
-from kinerja.evaluation.models import PredicateDetermination
+from kinerja.evaluation.models import Evaluation, PredicateDetermination
 from kinerja.evaluation.selectors.calibration import agency_calibration
 from kinerja.evaluation.services.determination import (
     sign_predicate_determination,
@@ -167,9 +167,7 @@ def test_signing_twice_is_refused_and_calibration_stops(ev):
     sign(ev)
     with pytest.raises(StateError, match="sudah ditandatangani"):
         sign(ev)
-    evaluation = agency_calibration(
-        ev.user(ev.world.health_head), agency=ev.world.health, year=YEAR
-    ).evaluations[0]
+    evaluation = Evaluation.objects.get(skp=ev.skp, period=ev.annual)
     with pytest.raises(StateError, match="sudah ditandatangani"):
         services.adjust_predicate(
             actor=ev.user(ev.world.health_head),
