@@ -359,6 +359,30 @@ def group_planning(run: ScaleRun, cast: Cast, requests: int) -> None:
         run, "planning", f"Pohon cascade {cast.biggest.short_name or cast.biggest.name}",
         "Admin BKPSDM", admin, _url("planning:cascade", query=big), requests,
     )  # fmt: skip
+    # Opening a node of the tree (htmx fragment): the JPT RHK of the agency with the most
+    # supporting RHKs, i.e. its first page of 50 children.
+    from django.db.models import Count
+    from django.test import Client
+
+    from kinerja.planning.models import Rhk
+
+    jpt = (
+        Rhk.objects.filter(
+            skp__year=cast.year, skp__is_closed=False, agreement_target__isnull=False,
+            skp__unit__path__startswith=cast.biggest.path,
+        )
+        .annotate(n=Count("children"))
+        .order_by("-n", "pk")
+        .first()
+    )  # fmt: skip
+    if jpt is not None:
+        hx = Client(headers={"HX-Request": "true"})
+        hx.force_login(cast.admin)
+        measure_page(
+            run, "planning", f"Simpul cascade dibuka (RHK JPT, {jpt.n} RHK pendukung, htmx)",
+            "Admin BKPSDM", hx,
+            _url("planning:cascade_node", query=f"jenis=rhk&id={jpt.pk}&{big}"), requests,
+        )  # fmt: skip
     pdf = _get(me, _url("planning:skp_pdf", cast.own_skp.pk))
     n = max(10, requests // 10)
     p50, p95, cpu = _timed(pdf, n, warmup=2)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Substr
 from django.urls import reverse
 
 from kinerja.accounts.models import User
@@ -54,7 +54,6 @@ def can_remind(user, unit: OrgUnit) -> bool:
 @dataclass(frozen=True)
 class MonitoringRow:
     employee: Employee
-    skp_id: int | None
     status: MonitoringStatus
     late: bool
 
@@ -63,14 +62,43 @@ class MonitoringRow:
         return MONITORING_LABELS[self.status]
 
 
+@dataclass
+class BranchCounts:
+    """Status counts of one sub-unit subtree (or of the unit's own direct staff)."""
+
+    unit: OrgUnit
+    direct: bool = False  # employees placed in the monitored unit itself, not below it
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUS_VALUES, 0))
+    late: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
 @dataclass(frozen=True)
 class MonitoringReport:
     unit: OrgUnit
     year: int
     deadline: dt.date
-    rows: list[MonitoringRow]
     counts: dict[str, int]
     late_count: int
+    branches: list[BranchCounts]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+STATUS_VALUES = [s.value for s in MonitoringStatus]
+# The SKP statuses behind each monitoring column (None = no open SKP this year).
+_SKP_STATUSES = {
+    MonitoringStatus.DRAFT: ["draft"],
+    MonitoringStatus.SUBMITTED: ["submitted"],
+    MonitoringStatus.RETURNED: ["returned"],
+    MonitoringStatus.APPROVED: ["approved", "revision_requested"],
+}
+SEGMENT = 8  # OrgUnit.path holds one zero-padded id and a slash per level ("0000001/")
 
 
 def _employees(unit: OrgUnit):
@@ -79,39 +107,105 @@ def _employees(unit: OrgUnit):
     )
 
 
+def _with_status(qs, year: int):
+    """Annotate employees with the status of their open SKP of the year (None when absent)."""
+    open_skp = Skp.objects.open().filter(year=year, employee=OuterRef("pk")).order_by("-pk")
+    return qs.annotate(skp_status=Subquery(open_skp.values("status")[:1]))
+
+
 def monitoring(*, unit: OrgUnit, year: int) -> MonitoringReport:
-    """Each employee of the unit subtree with the status of their open SKP (two queries)."""
-    employees = list(
-        _employees(unit).select_related("unit", "position").order_by("unit__path", "name", "pk")
-    )
-    found = {
-        employee_id: (status, pk)
-        for employee_id, status, pk in Skp.objects.open()
-        .filter(year=year, employee__in=_employees(unit))
-        .values_list("employee_id", "status", "pk")
-    }
+    """Status counts of the unit subtree, split per direct sub-unit (two queries whatever the
+    number of employees)."""
     deadline, today = deadline_for(year), clock.today()
-    rows = []
-    for employee in employees:
-        status_value, skp_id = found.get(employee.pk, (None, None))
-        status = monitoring_status(status_value)
-        rows.append(
-            MonitoringRow(
-                employee=employee,
-                skp_id=skp_id,
-                status=status,
-                late=is_late(status, today=today, deadline=deadline),
-            )
-        )
-    counts = Counter(row.status.value for row in rows)
+    depth = len(unit.path) + SEGMENT
+    grouped = (
+        _with_status(_employees(unit), year)
+        .annotate(branch=Substr("unit__path", 1, depth))
+        .order_by()
+        .values("branch", "skp_status")
+        .annotate(n=Count("pk"))
+    )
+    children = {
+        child.path: BranchCounts(child)
+        for child in OrgUnit.objects.filter(parent=unit).only("pk", "name", "path", "is_active")
+    }
+    own = BranchCounts(unit, direct=True)
+    totals = dict.fromkeys(STATUS_VALUES, 0)
+    late_count = 0
+    for row in grouped:
+        status = monitoring_status(row["skp_status"])
+        late = row["n"] if is_late(status, today=today, deadline=deadline) else 0
+        branch = children.get(row["branch"], own)
+        branch.counts[status.value] += row["n"]
+        branch.late += late
+        totals[status.value] += row["n"]
+        late_count += late
+    branches = [b for b in children.values() if b.total or b.unit.is_active]
+    branches.sort(key=lambda b: b.unit.name)
+    if own.total:
+        branches.insert(0, own)
     return MonitoringReport(
         unit=unit,
         year=year,
         deadline=deadline,
-        rows=rows,
-        counts={s.value: counts.get(s.value, 0) for s in MonitoringStatus},
-        late_count=sum(row.late for row in rows),
+        counts=totals,
+        late_count=late_count,
+        branches=branches,
     )
+
+
+def monitoring_rows(*, unit: OrgUnit, year: int, status: str = "", search: str = ""):
+    """Employees of the unit subtree with their SKP status, filtered by a monitoring column
+    (or "late") and a name/NIP search; a queryset for paging."""
+    qs = _with_status(_employees(unit), year)
+    if status == "late":
+        if clock.today() > deadline_for(year):
+            approved = _SKP_STATUSES[MonitoringStatus.APPROVED]
+            qs = qs.filter(Q(skp_status__isnull=True) | ~Q(skp_status__in=approved))
+        else:
+            qs = qs.none()
+    elif status == MonitoringStatus.NONE:
+        qs = qs.filter(skp_status__isnull=True)
+    elif status in STATUS_VALUES:
+        qs = qs.filter(skp_status__in=_SKP_STATUSES[MonitoringStatus(status)])
+    search = search.strip()
+    if search:
+        digits = search.replace(" ", "")
+        match = Q(name__icontains=search)
+        if digits.isdigit():
+            match |= Q(nip__startswith=digits)
+        qs = qs.filter(match)
+    return (
+        qs.select_related("unit", "position").only(*ROW_FIELDS).order_by("unit__path", "name", "pk")
+    )
+
+
+ROW_FIELDS = (
+    "pk",
+    "name",
+    "nip",
+    "front_title",
+    "back_title",
+    "unit__name",
+    "unit__path",
+    "position__name",
+)
+
+
+def rows_for(employees, *, year: int) -> list[MonitoringRow]:
+    """Wrap one page of annotated employees as rows with the status label and lateness."""
+    deadline, today = deadline_for(year), clock.today()
+    rows = []
+    for employee in employees:
+        status = monitoring_status(employee.skp_status)
+        rows.append(
+            MonitoringRow(
+                employee=employee,
+                status=status,
+                late=is_late(status, today=today, deadline=deadline),
+            )
+        )
+    return rows
 
 
 def _unfinished_employees(year: int, base):

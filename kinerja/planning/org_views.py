@@ -13,13 +13,15 @@ from django.views.decorators.http import require_POST
 from kinerja.core import clock
 from kinerja.core.concurrency import StaleObjectError
 from kinerja.core.http import get_visible_or_404, require
+from kinerja.core.pagination import paginate
 from kinerja.organisations.access import access_for
 from kinerja.organisations.models import OrgUnit
 
 from . import cascade as cascade_selectors
 from . import guided, monitoring, org_selectors, org_services
+from .domain.orgplan import MONITORING_LABELS
 from .domain.workflow import TransitionError
-from .models import AgreementTarget, OrgGoal, Skp
+from .models import AgreementTarget, OrgGoal, Rhk, Skp
 from .org_forms import (
     AgreementTargetEditForm,
     AgreementTargetForm,
@@ -385,12 +387,17 @@ def _agency_filter(request):
         raise Http404("Unit tidak ditemukan.") from exc
 
 
+def _cascade_query(year: int, agency) -> str:
+    return f"tahun={year}" + (f"&unit={agency.pk}" if agency is not None else "")
+
+
 @login_required
 def cascade(request):
-    """The cascade tree from the regent's goals down to every staff RHK, filterable by agency."""
+    """The top of the cascade tree (regent's goals and Perjanjian Kinerja with the number of RHKs
+    under each) and the coverage counts; deeper levels open on demand (cascade_node)."""
     year = _year(request)
     agency = _agency_filter(request)
-    report = cascade_selectors.cascade(request.user, year=year, agency=agency)
+    report = cascade_selectors.overview(request.user, year=year, agency=agency)
     return render(
         request,
         "planning/cascade.html",
@@ -398,7 +405,79 @@ def cascade(request):
             "report": report,
             "year": year,
             "agency": agency,
-            "agencies": org_selectors.agencies(),
+            "query": _cascade_query(year, agency),
+            "agencies": org_selectors.agencies().only("pk", "name"),
+            "coverage_labels": cascade_selectors.COVERAGE_LABELS,
+        },
+    )
+
+
+@login_required
+def cascade_node(request):
+    """The RHKs right below one node of the cascade, 50 at a time: an htmx fragment when the
+    node is opened in the tree, a page of its own without JavaScript."""
+    year = _year(request)
+    agency = _agency_filter(request)
+    kind = request.GET.get("jenis", "")
+    if kind not in cascade_selectors.NODE_KINDS:
+        raise Http404("Simpul tidak ditemukan.")
+    pk = None
+    if kind != cascade_selectors.NODE_LOOSE:
+        try:
+            pk = int(request.GET.get("id", ""))
+        except ValueError as exc:
+            raise Http404("Simpul tidak ditemukan.") from exc
+    try:
+        children = cascade_selectors.node_children(
+            request.user, kind=kind, pk=pk, year=year, agency=agency
+        )
+        title = (
+            None
+            if request.htmx
+            else cascade_selectors.node_title(
+                request.user, kind=kind, pk=pk, year=year, agency=agency
+            )
+        )
+    except (Rhk.DoesNotExist, AgreementTarget.DoesNotExist) as exc:
+        raise Http404("Simpul tidak ditemukan.") from exc
+    page = paginate(request, children)
+    context = {
+        "page": page,
+        "year": year,
+        "agency": agency,
+        "query": _cascade_query(year, agency),
+        "kind": kind,
+        "node_id": pk,
+        "title": title,
+    }
+    if request.htmx:
+        return render(request, "planning/_cascade_children.html", context)
+    return render(request, "planning/cascade_node.html", context)
+
+
+@login_required
+def cascade_coverage(request):
+    """One coverage list of the cascade (unsupported, unlinked, indicators without target),
+    50 names a page."""
+    year = _year(request)
+    agency = _agency_filter(request)
+    kind = request.GET.get("jenis", "")
+    if kind not in cascade_selectors.COVERAGE_LABELS:
+        raise Http404("Daftar tidak ditemukan.")
+    page = paginate(
+        request, cascade_selectors.coverage_list(request.user, kind=kind, year=year, agency=agency)
+    )
+    return render(
+        request,
+        "planning/cascade_coverage.html",
+        {
+            "page": page,
+            "year": year,
+            "agency": agency,
+            "query": _cascade_query(year, agency),
+            "kind": kind,
+            "title": cascade_selectors.COVERAGE_LABELS[kind],
+            "is_indicator": kind == cascade_selectors.COVER_NO_TARGET,
         },
     )
 
@@ -428,10 +507,21 @@ def _monitored_unit(request) -> OrgUnit:
 
 @login_required
 def monitoring_page(request):
-    """Per unit, by name: who has no SKP, a draft, a submitted, returned or approved one."""
+    """Per unit: status counts per sub-unit (drill down by choosing one), and the names paged,
+    filtered by status and searched by name or NIP."""
     unit = _monitored_unit(request)
     year = _year(request)
     report = monitoring.monitoring(unit=unit, year=year)
+    status = request.GET.get("status", "")
+    if status not in (*monitoring.STATUS_VALUES, "late"):
+        status = ""
+    search = request.GET.get("q", "")[:100]
+    page = paginate(
+        request, monitoring.monitoring_rows(unit=unit, year=year, status=status, search=search)
+    )
+    parent = unit.parent if unit.parent_id else None
+    if parent is not None and not monitoring.can_monitor(request.user, parent):
+        parent = None
     units = access_for(request.user).filter_units(OrgUnit.objects.filter(is_active=True))
     return render(
         request,
@@ -439,7 +529,13 @@ def monitoring_page(request):
         {
             "report": report,
             "year": year,
-            "units": units.order_by("path")[:500],
+            "page": page,
+            "rows": monitoring.rows_for(page.object_list, year=year),
+            "status": status,
+            "search": search,
+            "status_choices": [*MONITORING_LABELS.items()],
+            "units": units.only("pk", "name", "path").order_by("path")[:500],
+            "parent_unit": parent,
             "can_remind": monitoring.can_remind(request.user, unit),
             "today": clock.today(),
         },

@@ -172,6 +172,47 @@ def rhk_rows(skp) -> list[RhkRow]:
 class ReviewItem:
     skp: object
     flags: QualityFlags
+    rhk_count: int
+    flag_messages: tuple[str, ...]
+
+
+def _review_rhk_prefetch():
+    """Only what the quality flags read: no superior SKP rows, no unused columns."""
+    from .models import Indicator, Rhk
+
+    return Prefetch(
+        "rhks",
+        queryset=Rhk.objects.only(
+            "id", "skp_id", "group", "text", "parent_id", "agreement_target_id", "order"
+        )
+        .prefetch_related(
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.only(
+                    "id", "rhk_id", "text", "target_min", "target_text", "order"
+                ).order_by("order", "id"),
+            )
+        )
+        .order_by("-group", "order", "id"),
+    )
+
+
+def _review_rows(skp) -> list[RhkRow]:
+    # The queue flags an Utama RHK that is not linked; whether the superior SKP is approved is
+    # checked on submission, so its status is not read here.
+    return [
+        RhkRow(
+            number=str(number),
+            group=rhk.group,
+            text=rhk.text,
+            linked=rhk.parent_id is not None,
+            agreement_linked=rhk.agreement_target_id is not None,
+            indicators=tuple(
+                IndicatorRow(ind.text, ind.has_target) for ind in rhk.indicators.all()
+            ),
+        )
+        for number, rhk in enumerate(skp.rhks.all(), start=1)
+    ]
 
 
 def review_queue(user) -> list[ReviewItem]:
@@ -182,15 +223,27 @@ def review_queue(user) -> list[ReviewItem]:
         Skp.objects.visible_to(user)
         .filter(assessor_q(user), status=SkpStatus.SUBMITTED)
         .select_related("employee")
-        .prefetch_related(_rhk_prefetch())
+        # Approval re-reads each SKP under a lock, so the queue loads only what it shows.
+        .only(
+            "id",
+            "employee_id",
+            "employee_name",
+            "position_name",
+            "submitted_at",
+            "form_type",
+            "status",
+            "employee__id",
+            "employee__nip",
+        )
+        .prefetch_related(_review_rhk_prefetch())
         .order_by("employee_name", "id")
     )
-    rows = {skp.pk: rhk_rows(skp) for skp in skps}
+    rows = {skp.pk: _review_rows(skp) for skp in skps}
     duplicates = duplicated_texts(rows.values())
-    return [
-        ReviewItem(
-            skp,
-            quality_flags(rows[skp.pk], duplicates=duplicates, form_type=FormType(skp.form_type)),
+    items = []
+    for skp in skps:
+        flags = quality_flags(
+            rows[skp.pk], duplicates=duplicates, form_type=FormType(skp.form_type)
         )
-        for skp in skps
-    ]
+        items.append(ReviewItem(skp, flags, len(rows[skp.pk]), tuple(flags.messages())))
+    return items

@@ -4,7 +4,7 @@ tests/test_permission_matrix.py.)"""
 
 from __future__ import annotations
 
-from tests.matrix import SEE_OTHER, Route, api, only
+from tests.matrix import SEE_OTHER, Route, api, only, pages
 
 BKPSDM = ("bkpsdm_admin",)
 HEALTH_MANAGERS = ("health_admin", "bkpsdm_admin")
@@ -156,7 +156,24 @@ def no_note(w, me):
     return {}
 
 
+def _no_args(w, me):
+    return {}
+
+
+def _node_of_health_target(w, me):
+    return {"jenis": "target", "id": health_target(w).pk}
+
+
 ROUTES = {
+    # The cascade tree opens node by node, and its coverage lists are paged: every signed-in
+    # user may read them (each sees only the SKPs in their scope).
+    "planning:cascade_node": {
+        "loose": Route(_no_args, pages(200), query=lambda w, me: {"jenis": "lepas"}),
+        "target": Route(_no_args, pages(200), query=_node_of_health_target),
+    },
+    "planning:cascade_coverage": {
+        "-": Route(_no_args, pages(200), query=lambda w, me: {"jenis": "tidak-terkait"}),
+    },
     # Organisational plans are read by every signed-in user.
     "api:org_goals": {"-": Route(lambda w, me: {}, api(200), query=goal_year, is_api=True)},
     "api:performance_agreements": {

@@ -12,6 +12,7 @@ from django.urls import reverse
 from kinerja.communication.models import Notification
 from kinerja.communication.reminders import REMINDERS
 from kinerja.core import clock
+from kinerja.organisations import services as org
 from kinerja.planning import monitoring
 from kinerja.planning.domain.orgplan import (
     MonitoringStatus,
@@ -62,6 +63,12 @@ def test_deadline_is_configurable(settings):
     assert monitoring.deadline_for(2026) == dt.date(2026, 2, 15)
 
 
+def _rows(unit, **filters):
+    return monitoring.rows_for(
+        monitoring.monitoring_rows(unit=unit, year=year(), **filters), year=year()
+    )
+
+
 @pytest.mark.django_db
 def test_report_lists_each_employee_with_status_and_lateness(world, monkeypatch):
     skp_with_rhk(world.staff)
@@ -69,7 +76,7 @@ def test_report_lists_each_employee_with_status_and_lateness(world, monkeypatch)
     this_year = year()
     monkeypatch.setattr(clock, "today", lambda: dt.date(this_year, 3, 1))
     report = monitoring.monitoring(unit=world.health, year=this_year)
-    by_name = {row.employee.full_name: row for row in report.rows}
+    by_name = {row.employee.full_name: row for row in _rows(world.health)}
     assert by_name["Rahmat Pelaksana"].status_label == "Draf"
     assert by_name["Rahmat Pelaksana"].late
     assert by_name["Cut Nyak Kadis"].status == MonitoringStatus.APPROVED
@@ -77,6 +84,80 @@ def test_report_lists_each_employee_with_status_and_lateness(world, monkeypatch)
     assert by_name["Siti Perawat"].status == MonitoringStatus.NONE
     assert "Kepala Diskominsa" not in by_name
     assert report.counts["approved"] == 1 and report.counts["draft"] == 1
+    assert report.total == 6 and report.late_count == 5
+
+
+@pytest.mark.django_db
+def test_counts_are_split_per_sub_unit_with_the_units_own_staff_first(world, monkeypatch):
+    skp_with_rhk(world.staff)
+    approved_skp(world.health_head, world.regent)
+    this_year = year()
+    monkeypatch.setattr(clock, "today", lambda: dt.date(this_year, 3, 1))
+    report = monitoring.monitoring(unit=world.health, year=this_year)
+    branches = {b.unit.name: b for b in report.branches}
+    assert report.branches[0].direct and report.branches[0].unit == world.health
+    own = branches["Dinas Kesehatan"]
+    assert (own.total, own.counts["approved"], own.counts["none"], own.late) == (2, 1, 1, 1)
+    bidang = branches["Bidang Pelayanan Kesehatan"]  # the seksi below it is counted in it
+    assert (bidang.total, bidang.counts["draft"], bidang.counts["none"], bidang.late) == (
+        3,
+        1,
+        2,
+        3,
+    )
+    assert branches["UPTD Puskesmas Blangpidie"].counts["none"] == 1
+    # Drilling down: the bidang shows its seksi as the only branch.
+    below = monitoring.monitoring(unit=world.health_bidang, year=this_year)
+    assert [(b.unit, b.direct, b.total) for b in below.branches] == [
+        (world.health_bidang, True, 1),
+        (world.health_seksi, False, 2),
+    ]
+
+
+@pytest.mark.django_db
+def test_nobody_is_late_before_the_deadline(world, monkeypatch):
+    this_year = year()
+    monkeypatch.setattr(clock, "today", lambda: dt.date(this_year, 1, 15))
+    report = monitoring.monitoring(unit=world.health, year=this_year)
+    assert report.late_count == 0
+    assert list(monitoring.monitoring_rows(unit=world.health, year=this_year, status="late")) == []
+
+
+@pytest.mark.django_db
+def test_name_list_filters_by_status_and_searches_name_or_nip(world, monkeypatch):
+    skp_with_rhk(world.staff)
+    approved_skp(world.health_head, world.regent)
+    this_year = year()
+    monkeypatch.setattr(clock, "today", lambda: dt.date(this_year, 3, 1))
+    assert [r.employee for r in _rows(world.health, status="draft")] == [world.staff]
+    assert [r.employee for r in _rows(world.health, status="approved")] == [world.health_head]
+    none = {r.employee for r in _rows(world.health, status="none")}
+    assert none == {world.health_admin, world.bidang_head, world.seksi_head, world.nurse}
+    late = {r.employee for r in _rows(world.health, status="late")}
+    assert late == none | {world.staff}
+    assert [r.employee for r in _rows(world.health, search="perawat")] == [world.nurse]
+    assert [r.employee for r in _rows(world.health, search=world.nurse.nip)] == [world.nurse]
+
+
+@pytest.mark.django_db
+def test_page_lists_fifty_names_a_page_and_reminds_everyone_unfinished(world, login):
+    for n in range(55):
+        make_employee(world.health_seksi, None, f"Pegawai Tambahan {n:02d}", with_login=n < 53)
+    client = login(world.health_admin)
+    url = reverse("planning:monitoring") + f"?unit={world.health.pk}&tahun={year()}"
+    body = client.get(url).content.decode()
+    assert "61 pegawai" in body and "Halaman 1 dari 2" in body
+    assert body.count("<td>Belum ada SKP</td>") == 50
+    second = client.get(url + "&page=2").content.decode()
+    assert second.count("<td>Belum ada SKP</td>") == 11
+    searched = client.get(url + "&q=Tambahan+54").content.decode()
+    assert "Pegawai Tambahan 54" in searched and "1 pegawai sesuai saringan" in searched
+    # The drill-down links lead to each sub-unit.
+    assert f"?unit={world.health_bidang.pk}&amp;tahun={year()}" in body
+    client.post(reverse("planning:monitoring_remind"), {"unit": world.health.pk, "tahun": year()})
+    reminded = Notification.objects.filter(kind="skp_deadline").count()
+    # Everyone with a login who has not finished, not only those on the first page.
+    assert reminded == 6 + 53
 
 
 @pytest.mark.django_db
@@ -108,6 +189,11 @@ def test_page_query_count_is_constant_as_employees_grow(world, login):
         employee = make_employee(world.health_seksi, None, f"Pegawai Tambahan {n}")
         if n % 2:
             skp_with_rhk(employee)
+    # More sub-units (branches of the summary) do not add queries either.
+    for n in range(3):
+        unit = org.create_unit(actor=None, name=f"UPTD Tambahan {n}", kind="puskesmas",
+                               parent=world.health)  # fmt: skip
+        make_employee(unit, None, f"Pegawai UPTD {n}")
     assert _page_queries(client, world.health) == before
 
 
