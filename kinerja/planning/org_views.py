@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import F, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -519,10 +520,22 @@ def monitoring_page(request):
     page = paginate(
         request, monitoring.monitoring_rows(unit=unit, year=year, status=status, search=search)
     )
-    parent = unit.parent if unit.parent_id else None
-    if parent is not None and not monitoring.can_monitor(request.user, parent):
-        parent = None
-    units = access_for(request.user).filter_units(OrgUnit.objects.filter(is_active=True))
+    # The unit picker lists the perangkat daerah, the user's own scope and the way up from the
+    # current unit; the units below are reached through the per-unit summary (drill-down).
+    access = access_for(request.user)
+    shortlist = OrgUnit.objects.filter(
+        Q(agency_id=F("id"))
+        | Q(path__in=[*access.admin_unit_paths, *access.headed_unit_paths])
+        | Q(pk__in=unit.ancestor_ids())
+    )
+    units = list(
+        access.filter_units(shortlist.filter(is_active=True))
+        .only("pk", "name", "path")
+        .order_by("path")
+        .distinct()
+    )
+    ancestors = set(unit.ancestor_ids()) - {unit.pk}
+    trail = [u for u in units if u.pk in ancestors]
     return render(
         request,
         "planning/monitoring.html",
@@ -534,8 +547,8 @@ def monitoring_page(request):
             "status": status,
             "search": search,
             "status_choices": [*MONITORING_LABELS.items()],
-            "units": units.only("pk", "name", "path").order_by("path")[:500],
-            "parent_unit": parent,
+            "units": units,
+            "trail": trail,
             "can_remind": monitoring.can_remind(request.user, unit),
             "today": clock.today(),
         },

@@ -152,8 +152,14 @@ def test_page_lists_fifty_names_a_page_and_reminds_everyone_unfinished(world, lo
     assert second.count("<td>Belum ada SKP</td>") == 11
     searched = client.get(url + "&q=Tambahan+54").content.decode()
     assert "Pegawai Tambahan 54" in searched and "1 pegawai sesuai saringan" in searched
-    # The drill-down links lead to each sub-unit.
+    # The drill-down links lead to each sub-unit, and a sub-unit's page leads back up.
     assert f"?unit={world.health_bidang.pk}&amp;tahun={year()}" in body
+    seksi = client.get(
+        reverse("planning:monitoring") + f"?unit={world.health_seksi.pk}&tahun={year()}"
+    ).content.decode()
+    assert 'aria-label="Unit di atasnya"' in seksi
+    assert f"?unit={world.health.pk}&amp;tahun={year()}" in seksi
+    assert f"?unit={world.health_bidang.pk}&amp;tahun={year()}" in seksi
     client.post(reverse("planning:monitoring_remind"), {"unit": world.health.pk, "tahun": year()})
     reminded = Notification.objects.filter(kind="skp_deadline").count()
     # Everyone with a login who has not finished, not only those on the first page.
