@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ReportsConfig(AppConfig):
     name = "kinerja.reports"
     label = "reports"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

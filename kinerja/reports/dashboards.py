@@ -23,10 +23,9 @@ from kinerja.organisations.models import OrgUnit
 from kinerja.planning.org_selectors import agencies
 
 from . import exports, services
-from .charts import all_charts
+from .dashboard_cache import cached_dashboard
 from .forms import OrgResultForm, OutcomeForm
 from .selectors.achievement import agency_achievement
-from .selectors.dashboard import dashboard as dashboard_figures
 from .selectors.dashboard import people, people_in_scope
 
 
@@ -83,7 +82,8 @@ def dashboard(request):
         query = {"unit": top.pk, **{k: v for k, v in request.GET.items() if k != "unit"}}
         return redirect(f"{reverse('reports:dashboard')}?{urlencode(query)}")
     year = _year(request)
-    board = dashboard_figures(year=year, scope=scope, period=_period(request, year))
+    cached = cached_dashboard(year=year, scope=scope, period=_period(request, year))
+    board = cached.board
     page = None
     if scope is not None:
         page = paginate(request, people_in_scope(request.user, scope), per_page=50)
@@ -96,7 +96,7 @@ def dashboard(request):
         )
         slug = f"dasbor-kinerja-{scope.pk if scope else 'kabupaten'}-{year}"
         if fmt == "pdf":
-            pdf = exports.dashboard_pdf(board, all_charts(board), everyone)
+            pdf = exports.dashboard_pdf(board, cached.charts, everyone)
             return _download(pdf, "application/pdf", f"{slug}.pdf")
         return _download(exports.dashboard_xlsx(board, everyone), exports.XLSX, f"{slug}.xlsx")
     rows = (
@@ -114,7 +114,8 @@ def dashboard(request):
         "reports/dashboard.html",
         {
             "board": board,
-            "charts": all_charts(board),
+            "figures_html": cached.html,
+            "data_as_of": cached.as_of,
             "page": page,
             "people": rows,
             "query": urlencode(query),
