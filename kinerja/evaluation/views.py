@@ -64,7 +64,7 @@ from .selectors.dialogue import dialogue_page, dialogue_pairs
 from .selectors.feedback import feedback_history as feedback_history_of
 from .selectors.feedback import feedback_topics
 from .selectors.org_results import org_result_rows
-from .selectors.periods import current_periods, my_period, my_skps, reused_evidence
+from .selectors.periods import current_periods, my_period, my_skps, reused_evidence, skp_period
 from .selectors.team import team_rows
 
 CALIBRATION_PAGE_SIZE = 50  # employees per page on the calibration list
@@ -79,6 +79,17 @@ def _period_page_or_404(user, skp_id: int, period_id: int):
         return my_period(user, skp_id=skp_id, period_id=period_id)
     except (Skp.DoesNotExist, Period.DoesNotExist) as exc:
         raise Http404("Data tidak ditemukan.") from exc
+
+
+def _own_skp_period_or_404(request, skp_id: int, period_id: int, refusal: str):
+    """The SKP and period a write on the period page acts on: 404 when invisible, 403 unless the
+    user owns the SKP. Reads only these two rows, not the whole page."""
+    try:
+        skp, period = skp_period(request.user, skp_id=skp_id, period_id=period_id)
+    except (Skp.DoesNotExist, Period.DoesNotExist) as exc:
+        raise Http404("Data tidak ditemukan.") from exc
+    require(planning_permissions.is_owner(request.user, skp), refusal)
+    return skp, period
 
 
 def _run(request, action, success: str) -> bool:
@@ -148,11 +159,12 @@ def period_page_response(request, skp_id: int, period_id: int, status: int = 200
 @login_required
 @require_POST
 def save_realisation(request, skp_id: int, period_id: int, indicator_id: int):
-    page = _period_page_or_404(request.user, skp_id, period_id)
-    indicator = get_visible_or_404(
-        Indicator.objects.filter(rhk__skp=page.skp).select_related("rhk"), pk=indicator_id
+    skp, period = _own_skp_period_or_404(
+        request, skp_id, period_id, "Hanya pemilik SKP yang mengisi realisasi."
     )
-    require(page.is_owner, "Hanya pemilik SKP yang mengisi realisasi.")
+    indicator = get_visible_or_404(
+        Indicator.objects.filter(rhk__skp=skp).select_related("rhk"), pk=indicator_id
+    )
     form = RealisationForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -161,7 +173,7 @@ def save_realisation(request, skp_id: int, period_id: int, indicator_id: int):
             lambda: services.record_realisation(
                 actor=request.user,
                 indicator=indicator,
-                period=page.period,
+                period=period,
                 expected_version=data["version"] or 0,
                 value=data["value"],
                 text=data["text"],
@@ -177,8 +189,9 @@ def save_realisation(request, skp_id: int, period_id: int, indicator_id: int):
 @login_required
 @require_POST
 def upload_evidence(request, skp_id: int, period_id: int):
-    page = _period_page_or_404(request.user, skp_id, period_id)
-    require(page.is_owner, "Hanya pemilik SKP yang mengunggah bukti dukung.")
+    skp, period = _own_skp_period_or_404(
+        request, skp_id, period_id, "Hanya pemilik SKP yang mengunggah bukti dukung."
+    )
     form = EvidenceForm(request.POST, request.FILES)
     form.is_valid()
     data = form.cleaned_data
@@ -187,8 +200,8 @@ def upload_evidence(request, skp_id: int, period_id: int):
         try:
             services.add_evidence_file(
                 actor=request.user,
-                skp=page.skp,
-                period=page.period,
+                skp=skp,
+                period=period,
                 upload=upload,
                 title=data.get("title", ""),
             )
@@ -205,8 +218,8 @@ def upload_evidence(request, skp_id: int, period_id: int):
             request,
             lambda: services.add_evidence_link(
                 actor=request.user,
-                skp=page.skp,
-                period=page.period,
+                skp=skp,
+                period=period,
                 url=data.get("url", ""),
                 title=data.get("title", ""),
             ),
@@ -218,11 +231,12 @@ def upload_evidence(request, skp_id: int, period_id: int):
 @login_required
 @require_POST
 def submit(request, skp_id: int, period_id: int):
-    page = _period_page_or_404(request.user, skp_id, period_id)
-    require(page.is_owner, "Hanya pemilik SKP yang mengajukan periode.")
+    skp, period = _own_skp_period_or_404(
+        request, skp_id, period_id, "Hanya pemilik SKP yang mengajukan periode."
+    )
     _run(
         request,
-        lambda: services.submit_period(actor=request.user, skp=page.skp, period=page.period),
+        lambda: services.submit_period(actor=request.user, skp=skp, period=period),
         "Realisasi periode diajukan kepada pejabat penilai.",
     )
     return redirect("evaluation:period", skp_id, period_id)

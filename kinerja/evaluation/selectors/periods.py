@@ -72,10 +72,16 @@ class PeriodPage:
         )
 
 
+def skp_period(user, *, skp_id: int, period_id: int) -> tuple[Skp, Period]:
+    """The visible SKP and its period, without the page's contents (for the writes on the period
+    page); raises Skp/Period.DoesNotExist when not visible."""
+    skp = Skp.objects.visible_to(user).select_related("employee", "unit").get(pk=skp_id)
+    return skp, Period.objects.visible_to(user).get(pk=period_id, year=skp.year)
+
+
 def my_period(user, *, skp_id: int, period_id: int) -> PeriodPage:
     """Everything the period page shows; raises Skp/Period.DoesNotExist when not visible."""
-    skp = Skp.objects.visible_to(user).select_related("employee", "unit").get(pk=skp_id)
-    period = Period.objects.visible_to(user).get(pk=period_id, year=skp.year)
+    skp, period = skp_period(user, skp_id=skp_id, period_id=period_id)
     today = clock.today()
     reopened = (
         PeriodReopening.objects.filter(skp=skp, period=period, until__gte=today)
