@@ -142,11 +142,22 @@ def overview(user, *, year: int, agency=None) -> CascadeOverview:
     nodes = list(by_goal.values())
     if loose_targets.targets:
         nodes.append(loose_targets)
+    # One pass over the RHKs for the totals, the loose group and the unlinked ones.
+    top_q = Q(parent__isnull=True) | ~Q(parent__skp__in=skps.values("pk"))
+    totals = rhks.aggregate(
+        all=Count("pk"),
+        loose=Count("pk", filter=top_q & Q(agreement_target__isnull=True)),
+        unlinked=Count("pk", filter=UNLINKED_Q),
+    )
     return CascadeOverview(
         goals=nodes,
-        loose_count=top.filter(agreement_target__isnull=True).count(),
-        rhk_count=rhks.count(),
-        coverage=coverage_counts(user, year=year, agency=agency),
+        loose_count=totals["loose"],
+        rhk_count=totals["all"],
+        coverage=CoverageCounts(
+            unsupported=_unsupported(skps, rhks).count(),
+            unlinked=totals["unlinked"],
+            indicators_without_target=_without_target(rhks).count(),
+        ),
     )
 
 
@@ -219,8 +230,11 @@ def _unsupported(skps: QuerySet, rhks: QuerySet) -> QuerySet:
     ).filter(~Exists(supported))
 
 
+UNLINKED_Q = Q(group=RhkGroup.UTAMA, parent__isnull=True, agreement_target__isnull=True)
+
+
 def _unlinked(rhks: QuerySet) -> QuerySet:
-    return rhks.filter(group=RhkGroup.UTAMA, parent__isnull=True, agreement_target__isnull=True)
+    return rhks.filter(UNLINKED_Q)
 
 
 def _without_target(rhks: QuerySet) -> QuerySet:
