@@ -19,7 +19,7 @@ from kinerja.communication.reminders import week_key
 from kinerja.communication.services import notify
 from kinerja.core import clock
 from kinerja.organisations.access import access_for
-from kinerja.organisations.models import Employee, OrgUnit
+from kinerja.organisations.models import PATH_SEGMENT, Employee, OrgUnit
 
 from .domain.orgplan import (
     MONITORING_LABELS,
@@ -98,7 +98,6 @@ _SKP_STATUSES = {
     MonitoringStatus.RETURNED: ["returned"],
     MonitoringStatus.APPROVED: ["approved", "revision_requested"],
 }
-SEGMENT = 8  # OrgUnit.path holds one zero-padded id and a slash per level ("0000001/")
 
 
 def _employees(unit: OrgUnit):
@@ -117,7 +116,7 @@ def monitoring(*, unit: OrgUnit, year: int) -> MonitoringReport:
     """Status counts of the unit subtree, split per direct sub-unit (two queries whatever the
     number of employees)."""
     deadline, today = deadline_for(year), clock.today()
-    depth = len(unit.path) + SEGMENT
+    depth = len(unit.path) + PATH_SEGMENT  # the path of a direct sub-unit
     grouped = (
         _with_status(_employees(unit), year)
         .annotate(branch=Substr("unit__path", 1, depth))
