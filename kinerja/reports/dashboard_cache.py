@@ -56,7 +56,6 @@ def bump_data_version() -> None:
 @dataclass
 class CachedDashboard:
     board: Dashboard
-    charts: dict[str, str]
     html: SafeString  # the summary, the per-unit table and the charts (user-independent)
     as_of: datetime
 
@@ -66,7 +65,8 @@ def _timeout() -> int:
 
 
 def cached_dashboard(*, year: int, scope: OrgUnit | None, period: Period | None) -> CachedDashboard:
-    """The dashboard figures, charts and figures HTML for the scope, from the cache when current.
+    """The dashboard figures and their HTML (with the charts) for the scope, from the cache when
+    current (the PDF export draws its charts again from `board`: the entry keeps them once).
 
     Nothing in the entry depends on the user: the caller checks that the user may see the scope,
     and names (the drill-down list) are read per request.
@@ -85,7 +85,7 @@ def cached_dashboard(*, year: int, scope: OrgUnit | None, period: Period | None)
         html = render_to_string(
             "reports/_dashboard_figures.html", {"board": board, "charts": charts}
         )
-        entry = CachedDashboard(board=board, charts=charts, html=SafeString(html), as_of=as_of)
+        entry = CachedDashboard(board=board, html=SafeString(html), as_of=as_of)
         timeout = _timeout()
         if timeout > 0:
             cache.set(key, entry, timeout)

@@ -23,6 +23,7 @@ from kinerja.organisations.models import OrgUnit
 from kinerja.planning.org_selectors import agencies
 
 from . import exports, services
+from .charts import all_charts
 from .dashboard_cache import cached_dashboard
 from .forms import OrgResultForm, OutcomeForm
 from .selectors.achievement import agency_achievement
@@ -96,7 +97,7 @@ def dashboard(request):
         )
         slug = f"dasbor-kinerja-{scope.pk if scope else 'kabupaten'}-{year}"
         if fmt == "pdf":
-            pdf = exports.dashboard_pdf(board, cached.charts, everyone)
+            pdf = exports.dashboard_pdf(board, all_charts(board), everyone)
             return _download(pdf, "application/pdf", f"{slug}.pdf")
         return _download(exports.dashboard_xlsx(board, everyone), exports.XLSX, f"{slug}.xlsx")
     rows = (

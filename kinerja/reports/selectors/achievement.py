@@ -121,9 +121,15 @@ def agency_achievement(*, agency: OrgUnit, year: int, period: Period | None) -> 
         m.agreement_target_id: m
         for m in OutcomeMeasurement.objects.filter(agreement_target__in=targets, period=period)
     }
+    # The RHKs linked to the targets first (a few ids): with `parent_id IN (those ids)` both sides
+    # of the OR use their foreign-key index (a join to the parent under the OR, or a subquery,
+    # scanned every RHK of the regency).
+    linked_parents = list(
+        Rhk.objects.filter(agreement_target__in=targets).values_list("pk", flat=True)
+    )
     linked = list(
         Rhk.objects.filter(
-            Q(agreement_target__in=targets) | Q(parent__agreement_target__in=targets),
+            Q(agreement_target__in=targets) | Q(parent__in=linked_parents),
             skp__year=year,
             skp__is_closed=False,
         )

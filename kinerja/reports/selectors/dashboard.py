@@ -11,12 +11,14 @@ monitoring.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     FloatField,
     OuterRef,
@@ -186,8 +188,11 @@ def _jp_total_subquery(year: int) -> Subquery:
 
 def default_period(year: int, periods: list[Period]) -> Period | None:
     """The annual period when it has evaluations, else the latest periodic one that has."""
+    # One index probe per period (a semi-join), not a scan of the year's evaluations.
     evaluated = set(
-        Evaluation.objects.filter(period__year=year).values_list("period_id", flat=True).distinct()
+        Period.objects.filter(year=year)
+        .filter(Exists(Evaluation.objects.filter(period=OuterRef("pk"))))
+        .values_list("pk", flat=True)
     )
     for period in sorted(periods, key=lambda p: (p.kind != PeriodKind.ANNUAL, -p.number)):
         if period.pk in evaluated:
@@ -244,35 +249,57 @@ def dashboard(
     ):
         group(row["key"]).skp[monitoring_status(row["status"])] += row["n"]
 
-    indicators = Indicator.objects.filter(rhk__skp__in=open_skps, target_min__isnull=False).values(
+    def open_skp(prefix: str) -> Q:
+        # The open SKPs of the year of employees in scope, as join conditions (not an IN
+        # subquery over the same SKPs: one pass over each table).
+        return Q(**{f"{prefix}is_closed": False, f"{prefix}year": year}) & _scope_employees(
+            scope, f"{prefix}employee__"
+        )
+
+    indicators = Indicator.objects.filter(open_skp("rhk__skp__"), target_min__isnull=False).values(
         key=_key("rhk__skp__employee__", cut)
     )
     for row in indicators.annotate(n=Count("pk")).order_by():
         group(row["key"]).indicators = row["n"]
 
+    # Realisations: the chosen period's per group (with the achievement), and a count per period
+    # for the trend. One grouped pass would compute the achievement of every period's rows and
+    # cost more than the two (EXPLAIN ANALYZE at 6,000 employees: 145 ms against 70 ms).
+    realised = Realisation.objects.filter(
+        open_skp("indicator__rhk__skp__"),
+        value__isnull=False,
+        indicator__target_min__isnull=False,
+    )
     if period is not None:
-        realised = Realisation.objects.filter(
-            period=period,
-            value__isnull=False,
-            indicator__target_min__isnull=False,
-            indicator__rhk__skp__in=open_skps,
-        )
         for row in (
-            realised.values(key=_key("indicator__rhk__skp__employee__", cut))
+            realised.filter(period=period)
+            .values(key=_key("indicator__rhk__skp__employee__", cut))
             .annotate(n=Count("pk"), pct=Sum(_achievement_expr()))
             .order_by()
         ):
             figures = group(row["key"])
             figures.realised, figures.achievement_sum = row["n"], float(row["pct"] or 0)
+    realised_by_period = dict(
+        realised.filter(period__year=year)
+        .values("period_id")
+        .annotate(n=Count("pk"))
+        .values_list("period_id", "n")
+        .order_by()
+    )
 
-        evaluations = Evaluation.objects.filter(
-            Q(period=period) & _scope_employees(scope, "skp__employee__")
-        )
-        for row in (
-            evaluations.values("predicate", key=_key("skp__employee__", cut))
-            .annotate(n=Count("pk"))
-            .order_by()
-        ):
+    # Evaluations of every period of the year, grouped once by group, period and predicate: the
+    # chosen period's figures per group and the trend both come from these rows.
+    evaluated_by_period: dict[int, int] = defaultdict(int)
+    evaluations = Evaluation.objects.filter(
+        Q(period__year=year) & _scope_employees(scope, "skp__employee__")
+    )
+    for row in (
+        evaluations.values("period_id", "predicate", key=_key("skp__employee__", cut))
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        evaluated_by_period[row["period_id"]] += row["n"]
+        if period is not None and row["period_id"] == period.pk:
             figures = group(row["key"])
             figures.predicates[Predicate(row["predicate"])] += row["n"]
             figures.evaluated += row["n"]
@@ -308,7 +335,8 @@ def dashboard(
             figures.name = unit.name
 
     _attach_org_results(groups.values(), scope, year, period)
-    if with_adoption:
+    if with_adoption and scope is None:
+        # Adoption is a column per agency, shown on the regency level only.
         _attach_adoption(groups.values(), year)
 
     total = Figures(key=scope.path if scope else "", name="Jumlah", unit=scope)
@@ -322,7 +350,7 @@ def dashboard(
         groups.values(),
         key=lambda f: (f.unit is None, scope is not None and f.unit == scope, f.name),
     )
-    trend = _trend(year, scope, periods, total)
+    trend = _trend(periods, total, realised=realised_by_period, evaluated=evaluated_by_period)
     breadcrumbs = []
     if scope is not None:
         ids = [int(part) for part in scope.path.split("/") if part]
@@ -400,27 +428,10 @@ def _attach_adoption(groups, year: int) -> None:
             figures.adoption = figures_by_id.get(figures.unit.pk)
 
 
-def _trend(year: int, scope: OrgUnit | None, periods: list[Period], total: Figures):
+def _trend(
+    periods: list[Period], total: Figures, *, realised: dict[int, int], evaluated: dict[int, int]
+) -> list[TrendPoint]:
     """Per period: evaluations given and realisations entered, against today's SKPs."""
-    in_scope = _scope_employees(scope, "skp__employee__")
-    evaluated = dict(
-        Evaluation.objects.filter(Q(period__year=year) & in_scope)
-        .values("period_id")
-        .annotate(n=Count("pk"))
-        .values_list("period_id", "n")
-        .order_by()
-    )
-    realised = dict(
-        Realisation.objects.filter(
-            Q(period__year=year, value__isnull=False, indicator__target_min__isnull=False)
-            & _scope_employees(scope, "indicator__rhk__skp__employee__")
-            & Q(indicator__rhk__skp__is_closed=False, indicator__rhk__skp__year=year)
-        )
-        .values("period_id")
-        .annotate(n=Count("pk"))
-        .values_list("period_id", "n")
-        .order_by()
-    )
     return [
         TrendPoint(
             period=p,
