@@ -7,14 +7,21 @@ Every list is scoped through `visible_to(user)` and computed with a constant num
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import reduce
 from operator import or_
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
+    Count,
     DecimalField,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -30,7 +37,14 @@ from kinerja.organisations.access import access_for
 from kinerja.organisations.models import Employee
 from kinerja.organisations.selectors import current_assessor_map
 
-from .domain import ActivityForm, JpProgress, NeedSource, is_below_target, progress
+from .domain import (
+    MINIMUM_DUTY_STATUSES,
+    PNS_MINIMUM_JP,
+    ActivityForm,
+    JpProgress,
+    NeedSource,
+    progress,
+)
 from .models import (
     SEAT_STATUSES,
     Activity,
@@ -182,12 +196,32 @@ class JpRow:
 
 
 def team_jp(user, year: int) -> list[JpRow]:
-    """The team's JP with names, below-target PNS first (PPPK never flagged)."""
-    rows = [
-        JpRow(e, e.jp_total, progress(e.status, e.jp_total))
-        for e in with_jp_total(team_members(user), year)
-    ]
-    return sorted(rows, key=lambda r: (not r.progress.below_target, r.employee.name))
+    """The whole team's JP with names (those the user assesses), below-target PNS first (PPPK
+    never flagged). The team page pages `team.team(...)` instead."""
+    from .team import team
+
+    return [JpRow(e, e.jp_total, progress(e.status, e.jp_total)) for e in team(user, year)]
+
+
+def jp_rows(employees) -> list[JpRow]:
+    """Rows of a page of employees annotated with `jp_total`."""
+    return [JpRow(e, e.jp_total, progress(e.status, e.jp_total)) for e in employees]
+
+
+@dataclass(frozen=True)
+class TeamSummary:
+    members: int
+    below_target: int
+
+
+def team_summary(user, year: int) -> TeamSummary:
+    """How many the user assesses and how many PNS among them are below 20 JP (one query)."""
+    from .team import below_target_q, members
+
+    totals = with_jp_total(members(user), year).aggregate(
+        n=Count("pk"), below=Count("pk", filter=below_target_q())
+    )
+    return TeamSummary(members=totals["n"] or 0, below_target=totals["below"] or 0)
 
 
 def _mine_to_decide(user, employee_ids: list[int]) -> set[int]:
@@ -222,26 +256,28 @@ def reports_to_verify(user) -> list[ExternalActivityReport]:
     return [r for r in reports if r.employee_id in allowed]
 
 
-def needs_to_confirm(user, year: int) -> list[DevelopmentNeed]:
-    """Proposed needs of the employees the user assesses (or administers)."""
-    needs = list(
+def needs_to_confirm(user, year: int, *, query: str = "") -> QuerySet[DevelopmentNeed]:
+    """Proposed needs of the employees the user assesses (or administers), by employee name;
+    filtered by the employee's name or NIP. Paged by the caller."""
+    from .team import decidable
+
+    qs = (
         DevelopmentNeed.objects.visible_to(user)
-        .filter(year=year, status=NeedStatus.PROPOSED)
+        .filter(decidable(user), year=year, status=NeedStatus.PROPOSED)
         .select_related("employee", "competency")
         .order_by("employee__name", "id")
     )
-    if not needs:
-        return []
-    allowed = _mine_to_decide(user, sorted({n.employee_id for n in needs}))
-    return [n for n in needs if n.employee_id in allowed]
+    return _search(qs, query, "employee__")
 
 
-def team_plans(user, year: int) -> list[DevelopmentPlan]:
-    """The year's development plans of the employees the user assesses (or administers),
-    with their items, for the assessor to review and agree."""
-    plans = list(
+def team_plans(user, year: int, *, query: str = "") -> QuerySet[DevelopmentPlan]:
+    """The year's development plans of the employees the user assesses (or administers), with
+    their items, for the assessor to review and agree. Paged by the caller."""
+    from .team import decidable
+
+    qs = (
         DevelopmentPlan.objects.visible_to(user)
-        .filter(year=year)
+        .filter(decidable(user), year=year)
         .select_related("employee")
         .prefetch_related(
             Prefetch(
@@ -253,10 +289,7 @@ def team_plans(user, year: int) -> list[DevelopmentPlan]:
         )
         .order_by("employee__name", "id")
     )
-    if not plans:
-        return []
-    allowed = _mine_to_decide(user, sorted({p.employee_id for p in plans}))
-    return [p for p in plans if p.employee_id in allowed]
+    return _search(qs, query, "employee__")
 
 
 # --- Agency and regency ----------------------------------------------------------------------
@@ -264,13 +297,19 @@ def team_plans(user, year: int) -> list[DevelopmentPlan]:
 
 @dataclass
 class AgencyAttainment:
+    """One agency's row: PNS against the 20 JP minimum, PPPK apart (never "below")."""
+
     agency_id: int | None
     name: str
     pns_count: int = 0
     pns_met: int = 0
+    pns_jp: Decimal = ZERO
     pppk_count: int = 0
     pppk_total: Decimal = ZERO
-    below: list[tuple[str, str, Decimal]] = field(default_factory=list)
+
+    @property
+    def below_count(self) -> int:
+        return self.pns_count - self.pns_met
 
     @property
     def share(self) -> Decimal:
@@ -278,31 +317,109 @@ class AgencyAttainment:
             return Decimal(0)
         return (Decimal(self.pns_met) / self.pns_count * 100).quantize(Decimal("0.1"))
 
+    @property
+    def pns_average(self) -> Decimal:
+        if not self.pns_count:
+            return Decimal(0)
+        return (self.pns_jp / self.pns_count).quantize(Decimal("0.1"))
+
+    @property
+    def key(self) -> str:
+        """The agency as a URL value ("0": employees whose unit has no agency)."""
+        return str(self.agency_id or 0)
+
+
+NO_AGENCY = "Tanpa perangkat daerah"
+
+
+def _minimum_duty() -> Q:
+    return Q(status__in=sorted(MINIMUM_DUTY_STATUSES))
+
 
 def agency_attainment(user, year: int) -> list[AgencyAttainment]:
-    """Per agency: PNS count, PNS with ≥ 20 JP, share, who is below by name; PPPK apart.
+    """Per agency: PNS count, PNS with ≥ 20 JP, share, average JP and how many are below; PPPK
+    apart. One grouped query whatever the number of employees (the names are paged apart, see
+    `below_target_employees`).
 
-    One query whatever the number of employees: totals come from a correlated subquery.
+    The scoped employee query is grouped by agency in an outer SELECT joined to the year's JP
+    totals per employee (one hash join; a correlated subquery would be evaluated per aggregate).
     """
-    rows = with_jp_total(
-        Employee.objects.visible_to(user).filter(is_active=True), year
-    ).values_list("name", "nip", "status", "unit__agency_id", "unit__agency__name", "jp_total")
-    agencies: dict[int | None, AgencyAttainment] = {}
-    for name, nip, status, agency_id, agency_name, total in rows.order_by("name", "nip"):
-        total = Decimal(total or ZERO)
-        agency = agencies.setdefault(
-            agency_id, AgencyAttainment(agency_id, agency_name or "Tanpa perangkat daerah")
+    inner = (
+        Employee.objects.visible_to(user)
+        .filter(is_active=True)
+        .annotate(agency_ref=F("unit__agency_id"), agency_label=F("unit__agency__name"))
+        .values("id", "status", "agency_ref", "agency_label")
+        .order_by()
+    )
+    if inner.query.is_empty():
+        return []
+    sql, params = inner.query.sql_with_params()
+    statuses = sorted(MINIMUM_DUTY_STATUSES)
+    marks = ", ".join(["%s"] * len(statuses))
+    pns = f"e.status IN ({marks})"
+    jp = "COALESCE(j.total, 0)"
+    outer = f"""
+        SELECT e.agency_ref, e.agency_label,
+               SUM(CASE WHEN {pns} THEN 1 ELSE 0 END),
+               SUM(CASE WHEN {pns} AND {jp} >= %s THEN 1 ELSE 0 END),
+               SUM(CASE WHEN {pns} THEN {jp} ELSE 0 END),
+               SUM(CASE WHEN {pns} THEN 0 ELSE 1 END),
+               SUM(CASE WHEN {pns} THEN 0 ELSE {jp} END)
+        FROM ({sql}) AS e
+        LEFT JOIN (
+            SELECT employee_id, SUM(jp) AS total FROM {JpEntry._meta.db_table}
+            WHERE year = %s GROUP BY employee_id
+        ) AS j ON j.employee_id = e.id
+        GROUP BY e.agency_ref, e.agency_label
+    """  # noqa: S608 - only placeholders and a table name are interpolated
+    # A float: SQLite compares a Decimal parameter as text.
+    args = [*statuses, *statuses, float(PNS_MINIMUM_JP), *statuses, *statuses, *statuses]
+    args += [*params, year]
+    with connection.cursor() as cursor:
+        cursor.execute(outer, args)
+        rows = cursor.fetchall()
+    result = [
+        AgencyAttainment(
+            agency_id=agency_id,
+            name=agency_name or NO_AGENCY,
+            pns_count=int(pns_count or 0),
+            pns_met=int(pns_met or 0),
+            pns_jp=Decimal(pns_jp or ZERO).quantize(ZERO),
+            pppk_count=int(pppk_count or 0),
+            pppk_total=Decimal(pppk_total or ZERO).quantize(ZERO),
         )
-        if status in ("pns", "cpns"):
-            agency.pns_count += 1
-            if is_below_target(status, total):
-                agency.below.append((name, nip, total))
-            else:
-                agency.pns_met += 1
-        else:
-            agency.pppk_count += 1
-            agency.pppk_total += total
-    return sorted(agencies.values(), key=lambda a: a.name)
+        for agency_id, agency_name, pns_count, pns_met, pns_jp, pppk_count, pppk_total in rows
+    ]
+    return sorted(result, key=lambda a: a.name)
+
+
+def below_target_employees(
+    user, year: int, *, agency_id: int | None, query: str = ""
+) -> QuerySet[Employee]:
+    """Active PNS of one agency (None: units without an agency) below 20 JP, by name, with
+    their JP; filtered by name words or a NIP prefix. Paged by the caller."""
+    qs = with_jp_total(
+        Employee.objects.visible_to(user).filter(_minimum_duty(), is_active=True), year
+    ).filter(jp_total__lt=PNS_MINIMUM_JP)
+    if agency_id:
+        qs = qs.filter(unit__agency_id=agency_id)
+    else:
+        qs = qs.filter(Q(unit__isnull=True) | Q(unit__agency__isnull=True))
+    qs = _search(qs, query)
+    return qs.select_related("unit", "position").order_by("name", "nip")
+
+
+def _search(qs: QuerySet, query: str, prefix: str = "") -> QuerySet:
+    """Name words (all must appear) or, for digits, a NIP prefix."""
+    query = (query or "").strip()
+    if not query:
+        return qs
+    digits = query.replace(" ", "")
+    if digits.isdigit():
+        return qs.filter(**{f"{prefix}nip__startswith": digits})
+    for word in query.split()[:5]:
+        qs = qs.filter(**{f"{prefix}name__icontains": word})
+    return qs
 
 
 def _pygal():
@@ -320,8 +437,29 @@ def _pygal():
     return pygal
 
 
+CHART_CACHE_SECONDS = 60 * 60
+
+
+def _cached_svg(kind: str, data: object, draw: Callable[[], str]) -> str:
+    """Drawing a pygal chart costs more than the page's queries; the same data gives the same
+    SVG, so it is cached under a hash of exactly what the chart shows (no invalidation needed:
+    changed data is a different key)."""
+    digest = hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
+    key = f"development:chart:{kind}:{digest}"
+    svg = cache.get(key)
+    if svg is None:
+        svg = draw()
+        cache.set(key, svg, CHART_CACHE_SECONDS)
+    return svg
+
+
 def attainment_chart_svg(rows: list[AgencyAttainment]) -> str:
     """Server-side SVG bar chart of the share of PNS meeting 20 JP per agency."""
+    data = [(r.name, float(r.share)) for r in rows]
+    return _cached_svg("attainment", data, lambda: _draw_attainment(data))
+
+
+def _draw_attainment(data: list[tuple[str, float]]) -> str:
     pygal = _pygal()
 
     chart = pygal.Bar(
@@ -332,8 +470,8 @@ def attainment_chart_svg(rows: list[AgencyAttainment]) -> str:
         x_label_rotation=30,
         title="PNS yang memenuhi 20 JP (%)",
     )
-    chart.x_labels = [r.name for r in rows]
-    chart.add("Memenuhi (%)", [float(r.share) for r in rows])
+    chart.x_labels = [name for name, _share in data]
+    chart.add("Memenuhi (%)", [share for _name, share in data])
     return chart.render(is_unicode=True)
 
 
@@ -350,7 +488,6 @@ class NeedsAnalysis:
 
 def needs_analysis(user, year: int) -> NeedsAnalysis:
     """Regency training-needs analysis: open needs by competency × agency (one query)."""
-    from django.db.models import Count
 
     rows = (
         DevelopmentNeed.objects.visible_to(user)
@@ -413,7 +550,6 @@ class PlanConsolidation:
 def plan_consolidation(user, year: int) -> PlanConsolidation:
     """The year's individual plans consolidated per activity, quarter and agency (two queries),
     for BKPSDM (the regency) or an agency admin (their agency) to plan and budget trainings."""
-    from django.db.models import Count
 
     plans = DevelopmentPlan.objects.visible_to(user).filter(year=year)
     rows = (
@@ -467,14 +603,19 @@ _SOURCE_AS_TOPIC = {
 
 
 def needs_chart_svg(analysis: NeedsAnalysis) -> str:
+    """The 15 competencies most needed (cached on exactly those figures)."""
+    data = [(c, analysis.totals[c]) for c in analysis.competencies[:15]]
+    return _cached_svg("needs", data, lambda: _draw_needs(data))
+
+
+def _draw_needs(data: list[tuple[str, int]]) -> str:
     pygal = _pygal()
 
     chart = pygal.HorizontalBar(
         js=[], height=360, show_legend=False, title="Kebutuhan per kompetensi"
     )
-    top = analysis.competencies[:15]
-    chart.x_labels = top
-    chart.add("Kebutuhan", [analysis.totals[c] for c in top])
+    chart.x_labels = [name for name, _n in data]
+    chart.add("Kebutuhan", [n for _name, n in data])
     return chart.render(is_unicode=True)
 
 
@@ -600,7 +741,6 @@ class EventSeats:
 
 def event_seats(event: TrainingEvent) -> EventSeats:
     """Seats taken against the quota, the waiting list, open invitations, mean feedback."""
-    from django.db.models import Count
 
     counts = dict(
         event.registrations.order_by()

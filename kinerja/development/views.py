@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from io import BytesIO
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.core import clock
 from kinerja.core.http import get_visible_or_404, require
+from kinerja.core.pagination import paginate
 from kinerja.core.uploads import UploadError
 from kinerja.organisations.access import access_for
 from kinerja.organisations.models import Employee, OrgUnit
@@ -318,21 +320,60 @@ def plan_verify(request, code: str):
 # --- Assessor ------------------------------------------------------------------------------
 
 
+TEAM_PAGE_SIZE = 50
+TEAM_PLANS_PAGE_SIZE = 20
+
+
+def _query_without(request, param: str) -> str:
+    """The current query string without one list's page number (for that list's pager)."""
+    query = request.GET.copy()
+    query.pop(param, None)
+    return query.urlencode()
+
+
 @login_required
 def team(request):
-    """Pengembangan Tim: team JP with names, needs to confirm, reports to verify."""
+    """Pengembangan Tim: JP of the employees the user assesses (50 per page, below-target PNS
+    first, searchable), their needs to confirm and plans to agree (paged, same search), and
+    reports to verify. The cost does not depend on the size of the units the user heads."""
+    from django.core.paginator import Paginator
+
+    from .team import team as team_members
+
     year = _year(request)
-    rows = selectors.team_jp(request.user, year)
+    query = (request.GET.get("q") or "").strip()[:100]
+    below_only = request.GET.get("di_bawah") == "1"
+    members = paginate(
+        request,
+        team_members(request.user, year, query=query, below_only=below_only),
+        per_page=TEAM_PAGE_SIZE,
+    )
+    needs = Paginator(
+        selectors.needs_to_confirm(request.user, year, query=query), TEAM_PAGE_SIZE
+    ).get_page(request.GET.get("hal_kebutuhan"))
+    plans = Paginator(
+        selectors.team_plans(request.user, year, query=query), TEAM_PLANS_PAGE_SIZE
+    ).get_page(request.GET.get("hal_rencana"))
     return render(
         request,
         "development/team.html",
         {
             "year": year,
-            "rows": rows,
-            "needs": selectors.needs_to_confirm(request.user, year),
+            "query": query,
+            "below_only": below_only,
+            "summary": selectors.team_summary(request.user, year),
+            "members": members,
+            "rows": selectors.jp_rows(members.object_list),
+            "needs": needs,
+            "plans": plans,
             "reports": selectors.reports_to_verify(request.user),
-            "plans": selectors.team_plans(request.user, year),
             "need_form": NeedForm(),
+            "others": {
+                "page": _query_without(request, "page"),
+                "hal_kebutuhan": _query_without(request, "hal_kebutuhan"),
+                "hal_rencana": _query_without(request, "hal_rencana"),
+            },
+            "here": request.get_full_path(),
         },
     )
 
@@ -367,7 +408,7 @@ def need_add(request, nip: str):
         messages.success(request, f"Kebutuhan pengembangan {employee.name} ditambahkan.")
     else:
         messages.error(request, "Alasan wajib diisi.")
-    return redirect("development:team")
+    return _back(request, "development:team")
 
 
 @login_required
@@ -602,17 +643,63 @@ def rules(request):
     return render(request, "development/rules.html", {"rows": rows})
 
 
+ATTAINMENT_PAGE_SIZE = 50
+
+
+def _attainment_agency(request) -> tuple[int | None, str] | None:
+    """The agency whose PNS below 20 JP are listed (`pd`: its id, "0" for units without one);
+    None when none is chosen, 404 when the user may not see it."""
+    value = request.GET.get("pd", "")
+    if not value.isdigit():
+        return None
+    if int(value) == 0:
+        return None, selectors.NO_AGENCY
+    agency = get_visible_or_404(
+        OrgUnit.objects.visible_to(request.user).only("id", "name"),
+        pk=int(value),
+        agency_id=int(value),
+    )
+    return agency.pk, agency.name
+
+
 @login_required
 def attainment(request):
-    """JP attainment per agency, with the names of PNS below 20 JP; PPPK shown apart."""
+    """JP attainment per agency from one grouped query; the PNS below 20 JP of a chosen agency
+    50 per page with a name/NIP search (htmx requests get only that part). The Excel export
+    still holds every employee."""
     _require_admin(request)
     year = _year(request)
+    query = (request.GET.get("q") or "").strip()[:100]
+    selected = _attainment_agency(request)
+    below = None
+    if selected is not None:
+        below = paginate(
+            request,
+            selectors.below_target_employees(
+                request.user, year, agency_id=selected[0], query=query
+            ),
+            per_page=ATTAINMENT_PAGE_SIZE,
+        )
+    context = {
+        "year": year,
+        "query": query,
+        "selected": selected,
+        "below": below,
+        "agency_key": request.GET.get("pd", ""),
+        "list_query": urlencode(
+            {"tahun": year, "pd": request.GET.get("pd", "")} | ({"q": query} if query else {})
+        ),
+    }
+    if selected is not None and request.htmx and not request.htmx.history_restore_request:
+        template = (
+            "development/_below_target_list.html"
+            if request.htmx.target == "di-bawah-daftar"
+            else "development/_below_target.html"
+        )
+        return render(request, template, context)
     rows = selectors.agency_attainment(request.user, year)
-    return render(
-        request,
-        "development/attainment.html",
-        {"rows": rows, "year": year, "chart": selectors.attainment_chart_svg(rows)},
-    )
+    context |= {"rows": rows, "chart": selectors.attainment_chart_svg(rows)}
+    return render(request, "development/attainment.html", context)
 
 
 @login_required

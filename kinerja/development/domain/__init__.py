@@ -11,6 +11,7 @@ from .conversion import (
     compute_jp,
 )
 from .duty import (
+    MINIMUM_DUTY_STATUSES,
     PNS_MINIMUM_JP,
     PPPK_CAP_JP,
     AsnStatus,
@@ -36,6 +37,7 @@ __all__ = [
     "BERAKHLAK_AS_A_WHOLE",
     "DEFAULT_RULES",
     "IMPROVEMENT_PLAN_CODE",
+    "MINIMUM_DUTY_STATUSES",
     "MINUTES_PER_JP",
     "PNS_MINIMUM_JP",
     "PPPK_CAP_JP",

@@ -25,6 +25,10 @@ class AsnStatus(StrEnum):
     PPPK_PART_TIME = "pppk_part_time"
 
 
+# The statuses the yearly minimum applies to (PP 11/2017 art. 203(4)); every other status has a cap.
+MINIMUM_DUTY_STATUSES = frozenset({AsnStatus.PNS, AsnStatus.CPNS})
+
+
 @dataclass(frozen=True)
 class JpTarget:
     """What the rules ask of an employee's yearly JP: a `minimum`, a `cap`, or neither."""
@@ -54,7 +58,7 @@ def jp_target(status: str) -> JpTarget:
         asn = AsnStatus(status)
     except ValueError:
         raise ValueError(f"Status pegawai tidak dikenal: {status!r}.") from None
-    if asn in (AsnStatus.PNS, AsnStatus.CPNS):
+    if asn in MINIMUM_DUTY_STATUSES:
         return JpTarget(asn, PNS_MINIMUM_JP, None, "tahun", _PNS_BASIS)
     return JpTarget(asn, None, PPPK_CAP_JP, "tahun masa perjanjian kerja", _PPPK_BASIS)
 

@@ -21,7 +21,12 @@ from kinerja.development.models import (
     ReportStatus,
 )
 from kinerja.development.performance import PerformanceSignals
-from kinerja.development.selectors import agency_attainment, recommendations, team_jp
+from kinerja.development.selectors import (
+    agency_attainment,
+    below_target_employees,
+    recommendations,
+    team_jp,
+)
 
 from .conftest import exe_named_pdf, pdf
 
@@ -90,18 +95,25 @@ def test_rejection_needs_a_reason_and_credits_nothing(world):
 
 
 def test_a_pppk_is_never_flagged_below_target_but_a_pns_is(world):
-    rows = {a.name: a for a in agency_attainment(world.user(world.bkpsdm_admin), 2026)}
+    admin = world.user(world.bkpsdm_admin)
+    rows = {a.name: a for a in agency_attainment(admin, 2026)}
     health = rows["Dinas Kesehatan"]
-    below_names = {name for name, _nip, _total in health.below}
+    below = below_target_employees(admin, 2026, agency_id=world.health.pk)
+    below_names = {e.name for e in below}
     assert world.staff.name in below_names
     assert world.nurse.name not in below_names  # PPPK, 0 JP
     assert health.pppk_count == 1
+    assert health.below_count == len(below_names) == health.pns_count - health.pns_met
 
 
-def test_team_jp_lists_the_team_with_below_target_pns_first(world):
-    rows = team_jp(world.user(world.bidang_head), 2026)
-    names = [r.employee.name for r in rows]
+def test_team_jp_lists_those_the_user_assesses_not_the_whole_unit(world):
+    names = [r.employee.name for r in team_jp(world.user(world.seksi_head), 2026)]
     assert world.staff.name in names
+    assert world.seksi_head.name not in names
+    # The bidang head assesses the seksi head, not the seksi head's staff.
+    names = [r.employee.name for r in team_jp(world.user(world.bidang_head), 2026)]
+    assert world.seksi_head.name in names
+    assert world.staff.name not in names
     assert world.bidang_head.name not in names
     assert world.it_staff.name not in names
 
