@@ -459,33 +459,34 @@ class PersonRow:
 
 def people(*, employees: QuerySet[Employee], year: int, period: Period | None) -> list[PersonRow]:
     """Names for the drill-down: the given (already scoped, already paged) employees with their
-    SKP status, the period's predicate and JP (three queries)."""
-    rows = list(
-        employees.select_related("unit", "position").annotate(
-            jp=Coalesce(_jp_total_subquery(year), Value(Decimal(0)))
-        )
-    )
-    ids = [e.pk for e in rows]
-    statuses = dict(
+    SKP status, the period's predicate and JP (one query: a page's worth of index look-ups)."""
+    status = (
         Skp.objects.open()
-        .filter(year=year, employee_id__in=ids)
-        .values_list("employee_id", "status")
+        .filter(year=year, employee=OuterRef("pk"))
+        .order_by("-pk")
+        .values("status")
     )
-    predicates = {}
+    annotations = {
+        "jp": Coalesce(_jp_total_subquery(year), Value(Decimal(0))),
+        "open_skp_status": Subquery(status[:1]),
+    }
     if period is not None:
-        predicates = dict(
-            Evaluation.objects.filter(period=period, skp__employee_id__in=ids).values_list(
-                "skp__employee_id", "predicate"
-            )
+        predicate = (
+            Evaluation.objects.filter(period=period, skp__employee=OuterRef("pk"))
+            .order_by("-pk")
+            .values("predicate")
         )
+        annotations["period_predicate"] = Subquery(predicate[:1])
+    rows = employees.select_related("unit", "position").annotate(**annotations)
     result = []
     for employee in rows:
         jp = Decimal(employee.jp or 0)
+        predicate = getattr(employee, "period_predicate", None)
         result.append(
             PersonRow(
                 employee=employee,
-                skp_status=monitoring_status(statuses.get(employee.pk)),
-                predicate=Predicate(predicates[employee.pk]) if employee.pk in predicates else None,
+                skp_status=monitoring_status(employee.open_skp_status),
+                predicate=Predicate(predicate) if predicate else None,
                 jp=jp,
                 below_jp=is_below_target(employee.status, jp),
             )

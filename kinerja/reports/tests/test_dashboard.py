@@ -216,3 +216,17 @@ def test_the_dashboard_page_with_names_keeps_its_query_count_as_people_are_added
         make_skp(employee, w.seksi_head)
         give_jp(employee, Decimal(n))
     assert count() == before
+
+
+def test_each_name_shows_its_open_skp_status_and_the_period_predicate(data):
+    from kinerja.reports.selectors.dashboard import people, people_in_scope
+
+    w = data.world
+    employees = people_in_scope(data.user(w.health_admin), w.health)
+    rows = {r.employee.pk: r for r in people(employees=employees, year=YEAR, period=data.annual)}
+    assert rows[w.staff.pk].skp_label == "Disetujui"
+    assert rows[w.staff.pk].predicate == Predicate.BAIK
+    assert rows[w.seksi_head.pk].predicate == Predicate.SANGAT_BAIK
+    assert rows[w.nurse.pk].skp_label == "Diajukan" and rows[w.nurse.pk].predicate is None
+    assert rows[w.health_admin.pk].skp_label == "Draf"
+    assert rows[w.staff.pk].jp == Decimal(24)
