@@ -408,7 +408,6 @@ def cascade(request):
             "agency": agency,
             "query": _cascade_query(year, agency),
             "agencies": org_selectors.agencies().only("pk", "name"),
-            "coverage_labels": cascade_selectors.COVERAGE_LABELS,
         },
     )
 
