@@ -22,8 +22,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import (
+    BooleanField,
+    CharField,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -31,8 +34,9 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
+    Value,
 )
-from django.db.models.functions import Cast, Substr
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from kinerja.communication.models import Announcement, AnnouncementRead, Notification
@@ -130,12 +134,17 @@ def _never_logged_in_q() -> Q:
     return Q(user__isnull=True) | Q(user__is_active=False) | Q(user__last_login__isnull=True)
 
 
-def _has_skp(year: int) -> Exists:
-    return Exists(Skp.objects.filter(employee=OuterRef("pk"), year=year))
+# The conditions are set memberships (`pk IN (SELECT ...)`), not correlated EXISTS: PostgreSQL
+# hashes each subquery once instead of probing it per employee, which keeps the regency-wide
+# count cheap (and under the planner's JIT threshold).
+
+
+def _with_skp_ids(year: int) -> QuerySet[Skp]:
+    return Skp.objects.filter(year=year).order_by().values("employee_id")
 
 
 def _without_skp_q(year: int) -> Q:
-    return Q(skp_exemption="") & ~Q(_has_skp(year))
+    return Q(skp_exemption="") & ~Q(pk__in=_with_skp_ids(year))
 
 
 def _due_q(period: Period | None) -> Q:
@@ -143,15 +152,14 @@ def _due_q(period: Period | None) -> Q:
     if period is None:
         return Q(pk__in=[])
     return Q(
-        Exists(
-            Skp.objects.filter(
-                employee=OuterRef("pk"),
-                year=period.year,
-                status=SkpStatus.APPROVED,
-                period_start__lte=period.end,
-                period_end__gte=period.start,
-            )
+        pk__in=Skp.objects.filter(
+            year=period.year,
+            status=SkpStatus.APPROVED,
+            period_start__lte=period.end,
+            period_end__gte=period.start,
         )
+        .order_by()
+        .values("employee_id")
     )
 
 
@@ -159,11 +167,10 @@ def _filled_q(period: Period | None) -> Q:
     if period is None:
         return Q(pk__in=[])
     return Q(
-        Exists(
-            PeriodSubmission.objects.filter(skp__employee=OuterRef("pk"), period=period).exclude(
-                status=SubmissionStatus.DRAFT
-            )
-        )
+        pk__in=PeriodSubmission.objects.filter(period=period)
+        .exclude(status=SubmissionStatus.DRAFT)
+        .order_by()
+        .values("skp__employee_id")
     )
 
 
@@ -178,21 +185,39 @@ def _waiting_submissions(year: int) -> QuerySet[PeriodSubmission]:
 
 
 def _announcement_notifications(year: int) -> QuerySet[Notification]:
+    """Announcement notifications of the year, each with `was_read`.
+
+    A read mark matches a notification by "<user>:announcement:<pk>"; the marks' keys form one
+    set that PostgreSQL hashes once (a correlated EXISTS per notification was costed per row,
+    which also set off the planner's JIT compilation on every page view)."""
     start, end = _year_bounds(year)
-    # The key is "announcement:<pk>": compare its number with the read mark's announcement, so
-    # the lookup uses the (announcement, user) unique index.
-    announcement_id = Cast(
-        Substr(OuterRef("dedupe_key"), len(ANNOUNCEMENT_KEY_PREFIX) + 1), IntegerField()
+    read_keys = AnnouncementRead.objects.order_by().values(
+        key=Concat(
+            Cast("user_id", CharField()),
+            Value(":" + ANNOUNCEMENT_KEY_PREFIX),
+            Cast("announcement_id", CharField()),
+            output_field=CharField(),
+        )
     )
-    read = AnnouncementRead.objects.filter(
-        user=OuterRef("recipient"), announcement_id=announcement_id
+    return (
+        Notification.objects.filter(
+            kind=ANNOUNCEMENT_KIND,
+            dedupe_key__startswith=ANNOUNCEMENT_KEY_PREFIX,
+            created_at__gte=start,
+            created_at__lt=end,
+        )
+        .annotate(
+            read_key=Concat(
+                Cast("recipient_id", CharField()),
+                Value(":"),
+                "dedupe_key",
+                output_field=CharField(),
+            )
+        )
+        .annotate(
+            was_read=ExpressionWrapper(Q(read_key__in=read_keys), output_field=BooleanField())
+        )
     )
-    return Notification.objects.filter(
-        kind=ANNOUNCEMENT_KIND,
-        dedupe_key__startswith=ANNOUNCEMENT_KEY_PREFIX,
-        created_at__gte=start,
-        created_at__lt=end,
-    ).annotate(was_read=Exists(read))
 
 
 # --- The figures -------------------------------------------------------------------------------

@@ -11,7 +11,26 @@ from kinerja.planning.models import Rhk
 FOLLOW_UP_ROWS = 3
 
 
-class EmployeeChoiceField(forms.ModelChoiceField):
+class ShownChoicesMixin:
+    """A choice field that validates against its whole queryset but lists only `shown` objects
+    (a large team searches the rest through an htmx endpoint)."""
+
+    shown = None
+
+    def _get_choices(self):
+        if self.shown is None:
+            return super()._get_choices()
+        items = [("", self.empty_label)] if self.empty_label is not None else []
+        return items + [(obj.pk, self.label_from_instance(obj)) for obj in self.shown]
+
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)
+
+    def show_only(self, objects) -> None:
+        self.shown = list(objects)
+        self.widget.choices = self._get_choices()
+
+
+class EmployeeChoiceField(ShownChoicesMixin, forms.ModelChoiceField):
     def label_from_instance(self, obj: Employee) -> str:
         return f"{obj.full_name} ({obj.nip})"
 
@@ -21,7 +40,7 @@ class EmployeeMultipleField(forms.ModelMultipleChoiceField):
         return f"{obj.full_name} ({obj.nip})"
 
 
-class RhkChoiceField(forms.ModelChoiceField):
+class RhkChoiceField(ShownChoicesMixin, forms.ModelChoiceField):
     def label_from_instance(self, obj: Rhk) -> str:
         return f"{obj.skp.employee_name}: {obj.text[:90]}"
 
@@ -45,10 +64,14 @@ class DirectionForm(forms.Form):
         label="RHK terkait (opsional)", queryset=Rhk.objects.none(), required=False
     )
 
-    def __init__(self, *args, team, rhks, **kwargs) -> None:
+    def __init__(self, *args, team, rhks, shown=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["recipient"].queryset = team
         self.fields["rhk"].queryset = rhks
+        self.search = bool(shown and shown.search)
+        if shown is not None:
+            self.fields["recipient"].show_only(shown.members)
+            self.fields["rhk"].show_only(shown.rhks)
 
 
 class IsoDateInput(forms.DateInput):

@@ -11,14 +11,27 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from kinerja.core import clock
 from kinerja.development.domain import progress
+from kinerja.development.domain.duty import PNS_MINIMUM_JP, AsnStatus
+from kinerja.development.models import JpEntry
 from kinerja.development.selectors import reports_to_verify, with_jp_total
 from kinerja.development.selectors import team_members as _development_team
-from kinerja.evaluation.models import PeriodSubmission
+from kinerja.evaluation.models import Period, PeriodSubmission
 from kinerja.organisations.access import access_for
 from kinerja.organisations.models import Employee, OrgUnit
 from kinerja.planning.domain.workflow import STATUS_LABELS, SkpStatus
@@ -26,6 +39,8 @@ from kinerja.planning.models import Skp
 from kinerja.planning.selectors import assessor_q
 
 from .cycle import (
+    DRAFT,
+    SUBMITTED,
     PeriodState,
     SkpSpan,
     appeals_url,
@@ -36,6 +51,8 @@ from .cycle import (
 )
 from .domain import DEFAULT_ESCALATION_DAYS, is_skp_late, skp_deadline, stall_cutoff
 from .models import Direction, DirectionAck, FieldVisit, FollowUp, FollowUpStatus
+
+PNS_STATUSES = (AsnStatus.PNS.value, AsnStatus.CPNS.value)
 
 
 def team_members(user) -> QuerySet[Employee]:
@@ -194,19 +211,8 @@ def stalled_below(user, *, now: dt.datetime | None = None) -> QuerySet[Skp]:
     )
 
 
-def workspace(user, *, unit_id: int | None = None, year: int | None = None) -> Workspace:
-    """The team workspace of an assessor or unit head (constant number of queries)."""
-    access = access_for(user)
-    today = clock.today()
-    year = year or today.year
-    headed = list(OrgUnit.objects.filter(pk__in=access.headed_unit_ids).order_by("path"))
-    team = team_members(user)
-    selected = None
-    if unit_id is not None:
-        selected = OrgUnit.objects.filter(_paths_q(access.headed_unit_paths), pk=unit_id).first()
-        if selected is None:
-            raise OrgUnit.DoesNotExist
-    rows = list(_annotated_team(team, year).select_related("unit", "position"))
+def _member_states(rows, *, year: int, today: dt.date) -> list[MemberState]:
+    """MemberState of each annotated employee row (period states in three queries)."""
     states = period_states(
         {
             e.pk: SkpSpan(skp_id=e.skp_id, start=e.skp_start, end=e.skp_end)
@@ -216,23 +222,59 @@ def workspace(user, *, unit_id: int | None = None, year: int | None = None) -> W
         year=year,
         today=today,
     )
-    members: list[MemberState] = []
-    for e in rows:
-        members.append(
-            MemberState(
-                employee=e,
-                skp_id=e.skp_id,
-                skp_status=e.skp_status,
-                jp_total=e.jp_total,
-                jp_progress=progress(e.status, e.jp_total),
-                pending_directions=e.pending_directions,
-                open_follow_ups=e.open_follow_ups,
-                overdue_follow_ups=e.overdue_follow_ups,
-                period=states.get(e.pk),
-                late=not e.skp_exemption
-                and is_skp_late(status=e.skp_status, year=year, today=today),
-            )
+    return [
+        MemberState(
+            employee=e,
+            skp_id=e.skp_id,
+            skp_status=e.skp_status,
+            jp_total=e.jp_total,
+            jp_progress=progress(e.status, e.jp_total),
+            pending_directions=e.pending_directions,
+            open_follow_ups=e.open_follow_ups,
+            overdue_follow_ups=e.overdue_follow_ups,
+            period=states.get(e.pk),
+            late=not e.skp_exemption and is_skp_late(status=e.skp_status, year=year, today=today),
         )
+        for e in rows
+    ]
+
+
+def _selected_unit(access, unit_id: int | None) -> OrgUnit | None:
+    if unit_id is None:
+        return None
+    selected = OrgUnit.objects.filter(_paths_q(access.headed_unit_paths), pk=unit_id).first()
+    if selected is None:
+        raise OrgUnit.DoesNotExist
+    return selected
+
+
+def _waiting_counts(user, today: dt.date) -> dict:
+    return {
+        "skps_to_approve": Skp.objects.filter(assessor_q(user), status=SkpStatus.SUBMITTED).count(),
+        "reports_to_verify": len(reports_to_verify(user)),
+        "stalled": list(stalled_below(user)[:STALLED_LIMIT]),
+        "escalation_days": escalation_days(),
+        "evaluations_waiting": evaluations_waiting(user).count(),
+        "appeals_waiting": appeals_waiting(user).count(),
+        "appeals_url": appeals_url(),
+        "stalled_periods": list(stalled_periods(user, today=today)[:STALLED_LIMIT]),
+        "overdue_follow_ups": list(overdue_follow_ups_for_leader(user, today=today)[:100]),
+    }
+
+
+STALLED_LIMIT = 100
+
+
+def workspace(user, *, unit_id: int | None = None, year: int | None = None) -> Workspace:
+    """The whole team with every member's state (the team API; a constant number of queries,
+    but rows grow with the team: the page uses `workspace_page`)."""
+    access = access_for(user)
+    today = clock.today()
+    year = year or today.year
+    headed = list(OrgUnit.objects.filter(pk__in=access.headed_unit_ids).order_by("path"))
+    selected = _selected_unit(access, unit_id)
+    rows = list(_annotated_team(team_members(user), year).select_related("unit", "position"))
+    members = _member_states(rows, year=year, today=today)
     units = _unit_totals(members, headed)
     if selected is not None:
         members = [
@@ -245,18 +287,363 @@ def workspace(user, *, unit_id: int | None = None, year: int | None = None) -> W
         members=members,
         units=units,
         selected_unit=selected,
-        skps_to_approve=Skp.objects.filter(assessor_q(user), status=SkpStatus.SUBMITTED).count(),
-        reports_to_verify=len(reports_to_verify(user)),
         late=[m for m in members if m.late],
-        stalled=list(stalled_below(user)),
-        escalation_days=escalation_days(),
         headed_units=headed,
-        evaluations_waiting=evaluations_waiting(user).count(),
-        appeals_waiting=appeals_waiting(user).count(),
-        appeals_url=appeals_url(),
-        stalled_periods=list(stalled_periods(user, today=today)),
-        overdue_follow_ups=list(overdue_follow_ups_for_leader(user, today=today)[:100]),
         table_limit=member_table_limit(),
+        **_waiting_counts(user, today),
+    )
+
+
+# --- The workspace page: totals per sub-unit, members paged ----------------------------------
+
+PAGE_SIZE = 50
+UNIT_ROWS = 25
+LATE_LIST = 10
+FILTERS = {
+    "": "Semua anggota",
+    "perhatian": "Perlu perhatian",
+    "skp_terlambat": "SKP terlambat",
+    "realisasi_terlambat": "Realisasi periode terlambat",
+    "menunggu_penilaian": "Menunggu penilaian",
+    "jp_kurang": "JP di bawah target",
+    "tindak_lanjut": "Tindak lanjut lewat tenggat",
+}
+
+
+@dataclass
+class SubUnitTotal:
+    """Totals of one sub-unit's subtree (or of a unit's own members when `direct`)."""
+
+    unit: OrgUnit
+    direct: bool = False
+    members: int = 0
+    skp_approved: int = 0
+    skp_missing: int = 0
+    late: int = 0
+    period_late: int = 0
+    evaluations_waiting: int = 0
+    jp_below_target: int = 0
+    open_follow_ups: int = 0
+    overdue_follow_ups: int = 0
+
+    def add(self, other: dict) -> None:
+        for key, value in other.items():
+            setattr(self, key, getattr(self, key) + value)
+
+    @property
+    def attention(self) -> int:
+        """Cases that need the leader: late SKPs and periods, waiting ratings, overdue actions."""
+        return self.late + self.period_late + self.evaluations_waiting + self.overdue_follow_ups
+
+
+@dataclass
+class WorkspacePage:
+    year: int
+    today: dt.date
+    deadline: dt.date
+    headed_units: list[OrgUnit]
+    selected_unit: OrgUnit | None
+    breadcrumbs: list[OrgUnit]
+    units: list[SubUnitTotal]
+    totals: SubUnitTotal | None
+    all_units: bool
+    page: Page
+    members: list[MemberState]
+    late: list[MemberState]
+    late_count: int
+    period_late: list[MemberState]
+    period_late_count: int
+    query: str
+    filter: str
+    skps_to_approve: int = 0
+    reports_to_verify: int = 0
+    stalled: list[Skp] = field(default_factory=list)
+    escalation_days: int = DEFAULT_ESCALATION_DAYS
+    evaluations_waiting: int = 0
+    appeals_waiting: int = 0
+    appeals_url: str = ""
+    stalled_periods: list[PeriodSubmission] = field(default_factory=list)
+    overdue_follow_ups: list[FollowUp] = field(default_factory=list)
+    filters: dict = field(default_factory=lambda: FILTERS)
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.query or self.filter)
+
+    @property
+    def units_shown(self) -> list[SubUnitTotal]:
+        """The sub-units needing most attention first; all of them on request."""
+        return self.units if self.all_units else self.units[:UNIT_ROWS]
+
+    @property
+    def units_hidden(self) -> int:
+        return len(self.units) - len(self.units_shown)
+
+
+def _approved_skps(year: int) -> QuerySet[Skp]:
+    return Skp.objects.filter(year=year, is_closed=False, status=SkpStatus.APPROVED)
+
+
+def _closed_periods(year: int, today: dt.date) -> list[Period]:
+    """Periodic periods of the year whose entry window has closed (a handful of rows)."""
+    return list(
+        Period.objects.filter(year=year, entry_closes__lt=today)
+        .periodic()
+        .only("pk", "start", "end")
+        .order_by("start")
+    )
+
+
+def _missed_period_skps(closed: list[Period], year: int) -> QuerySet[Skp]:
+    """Approved open SKPs with a closed period of their span that has no submission (the
+    members `period_late` lists). One condition per closed period, each a hashed set of the
+    period's submitted SKPs, instead of a probe per SKP and period."""
+    if not closed:
+        return Skp.objects.none()
+    missed = Q(pk__in=[])
+    for period in closed:
+        submitted = (
+            PeriodSubmission.objects.filter(period_id=period.pk)
+            .exclude(status=DRAFT)
+            .order_by()
+            .values("skp_id")
+        )
+        missed |= Q(period_start__lte=period.end, period_end__gte=period.start) & ~Q(
+            pk__in=submitted
+        )
+    return _approved_skps(year).filter(missed)
+
+
+def _jp_met(year: int) -> QuerySet:
+    return (
+        JpEntry.objects.filter(year=year)
+        .order_by()
+        .values("employee_id")
+        .annotate(t=Sum("jp"))
+        .filter(t__gte=PNS_MINIMUM_JP)
+        .values("employee_id")
+    )
+
+
+def _flag_q(name: str, *, year: int, today: dt.date, closed: list[Period] | None = None) -> Q:
+    """Members a filter of the page keeps (each a set condition, no per-row subquery).
+    `closed` is `_closed_periods(year, today)` when the caller already has it."""
+    if name == "skp_terlambat":
+        if today <= skp_deadline(year):
+            return Q(pk__in=[])
+        return Q(skp_exemption="") & ~Q(pk__in=_approved_skps(year).values("employee_id"))
+    if name == "realisasi_terlambat":
+        if closed is None:
+            closed = _closed_periods(year, today)
+        return Q(pk__in=_missed_period_skps(closed, year).values("employee_id"))
+    if name == "menunggu_penilaian":
+        return Q(
+            pk__in=PeriodSubmission.objects.filter(
+                status=SUBMITTED, skp__year=year, skp__is_closed=False
+            ).values("skp__employee_id")
+        )
+    if name == "jp_kurang":
+        return Q(status__in=PNS_STATUSES) & ~Q(pk__in=_jp_met(year))
+    if name == "tindak_lanjut":
+        return Q(
+            pk__in=FollowUp.objects.filter(status=FollowUpStatus.OPEN, due_date__lt=today).values(
+                "owner_id"
+            )
+        )
+    if name == "perhatian":
+        q = Q(pk__in=[])
+        closed = _closed_periods(year, today) if closed is None else closed
+        for part in ("skp_terlambat", "realisasi_terlambat", "menunggu_penilaian", "tindak_lanjut"):
+            q |= _flag_q(part, year=year, today=today, closed=closed)
+        return q
+    return Q()
+
+
+def _grouped(qs: QuerySet, unit_field: str, **aggregates) -> dict[int, dict]:
+    return {
+        row.pop("u"): row
+        for row in qs.order_by().values(u=F(unit_field)).annotate(**aggregates)
+        if row["u"] is not None
+    }
+
+
+def _totals_by_unit(
+    team: QuerySet[Employee], *, year: int, today: dt.date, closed: list[Period]
+) -> dict[int, dict]:
+    """Counts per unit (the employees' own unit) of the team, in two grouped queries.
+
+    Every condition is a set membership (`id IN (SELECT ...)`): PostgreSQL builds each set once
+    and hashes it, so the cost is one pass over each table, not a probe per member."""
+    approved = _approved_skps(year).order_by().values("employee_id")
+    counts = (
+        team.order_by()
+        .values(u=F("unit_id"))
+        .annotate(
+            members=Count("pk"),
+            due=Count("pk", filter=Q(skp_exemption="")),
+            with_skp=Count(
+                "pk", filter=Q(pk__in=Skp.objects.filter(year=year).values("employee_id"))
+            ),
+            skp_approved=Count("pk", filter=Q(pk__in=approved)),
+            approved_due=Count("pk", filter=Q(pk__in=approved, skp_exemption="")),
+            period_late=Count(
+                "pk", filter=_flag_q("realisasi_terlambat", year=year, today=today, closed=closed)
+            ),
+            evaluations_waiting=Count(
+                "pk", filter=_flag_q("menunggu_penilaian", year=year, today=today)
+            ),
+            pns=Count("pk", filter=Q(status__in=PNS_STATUSES)),
+            jp_met=Count("pk", filter=Q(status__in=PNS_STATUSES, pk__in=_jp_met(year))),
+        )
+    )
+    follow_ups = _grouped(
+        FollowUp.objects.filter(status=FollowUpStatus.OPEN, owner__in=team.order_by().values("pk")),
+        "owner__unit_id",
+        open_follow_ups=Count("pk"),
+        overdue_follow_ups=Count("pk", filter=Q(due_date__lt=today)),
+    )
+    late_applies = today > skp_deadline(year)
+    result = {}
+    for row in counts:
+        unit_id = row["u"]
+        if unit_id is None:
+            continue
+        f = follow_ups.get(unit_id, {})
+        result[unit_id] = {
+            "members": row["members"],
+            "skp_approved": row["skp_approved"],
+            "skp_missing": row["members"] - row["with_skp"],
+            "late": row["due"] - row["approved_due"] if late_applies else 0,
+            "period_late": row["period_late"],
+            "evaluations_waiting": row["evaluations_waiting"],
+            "jp_below_target": row["pns"] - row["jp_met"],
+            "open_follow_ups": f.get("open_follow_ups", 0),
+            "overdue_follow_ups": f.get("overdue_follow_ups", 0),
+        }
+    return result
+
+
+def _sub_unit_rows(
+    totals: dict[int, dict], roots: list[OrgUnit]
+) -> tuple[list[SubUnitTotal], SubUnitTotal | None]:
+    """Roll the per-unit counts up to the direct sub-units of each root (one query for the
+    units); a root's own members get a row of their own."""
+    if not roots or not totals:
+        return [], None
+    units = {u.pk: u for u in OrgUnit.objects.filter(pk__in=list(totals)).only("pk", "path")}
+    children = {
+        u.path: u
+        for u in OrgUnit.objects.filter(parent__in=roots)
+        .only("pk", "name", "short_name", "path", "parent_id")
+        .order_by("path")
+    }
+    rows: dict[tuple[int, bool], SubUnitTotal] = {}
+    grand = SubUnitTotal(unit=roots[0])
+    for unit_id, counts in totals.items():
+        unit = units.get(unit_id)
+        if unit is None:
+            continue
+        root = next((r for r in roots if unit.path.startswith(r.path)), None)
+        if root is None:
+            continue  # a member reached by override, outside the headed units
+        grand.add(counts)
+        if unit.pk == root.pk:
+            row = rows.setdefault((root.pk, True), SubUnitTotal(unit=root, direct=True))
+        else:
+            child = children.get(unit.path[: len(root.path) + _segment(root.path)])
+            if child is None:
+                continue
+            row = rows.setdefault((child.pk, False), SubUnitTotal(unit=child))
+        row.add(counts)
+    ordered = sorted(rows.values(), key=lambda t: (-t.attention, t.unit.path, not t.direct))
+    return ordered, grand
+
+
+def _segment(path: str) -> int:
+    """Length of one level of a materialised path ("0000001/")."""
+    first = path.split("/", 1)[0]
+    return len(first) + 1
+
+
+def workspace_page(
+    user,
+    *,
+    unit_id: int | None = None,
+    query: str = "",
+    flag: str = "",
+    page: str | int | None = None,
+    all_units: bool = False,
+    year: int | None = None,
+) -> WorkspacePage:
+    """The Ruang Pimpinan page: totals per direct sub-unit of the headed unit (or of the chosen
+    unit), the members by name paged by 50 with search and filters, and what waits for the
+    leader. The number of queries and of rows read per model stays flat with the team's size."""
+    access = access_for(user)
+    today = clock.today()
+    year = year or today.year
+    headed = list(
+        OrgUnit.objects.filter(pk__in=access.headed_unit_ids)
+        .only("pk", "name", "short_name", "path", "parent_id")
+        .order_by("path")
+    )
+    selected = _selected_unit(access, unit_id)
+    team = team_members(user)
+    scope = team.filter(unit__path__startswith=selected.path) if selected else team
+    roots = [selected] if selected else headed
+    closed = _closed_periods(year, today)
+    totals_by_unit = _totals_by_unit(scope, year=year, today=today, closed=closed)
+    units, totals = _sub_unit_rows(totals_by_unit, roots)
+    if totals is None:
+        totals = SubUnitTotal(unit=selected) if selected else None
+        if totals_by_unit:
+            totals = totals or SubUnitTotal(unit=OrgUnit(name=""))
+            for counts in totals_by_unit.values():
+                totals.add(counts)
+    flag = flag if flag in FILTERS else ""
+    listed = scope
+    query = (query or "").strip()[:100]
+    if query:
+        listed = listed.filter(Q(name__icontains=query) | Q(nip__startswith=query))
+    if flag:
+        listed = listed.filter(_flag_q(flag, year=year, today=today, closed=closed))
+    paged = Paginator(listed.values_list("pk", flat=True), PAGE_SIZE).get_page(page)
+    late_ids = list(
+        scope.filter(_flag_q("skp_terlambat", year=year, today=today)).values_list("pk", flat=True)[
+            :LATE_LIST
+        ]
+    )
+    period_late_ids = list(
+        scope.filter(
+            _flag_q("realisasi_terlambat", year=year, today=today, closed=closed)
+        ).values_list("pk", flat=True)[:LATE_LIST]
+    )
+    page_ids = list(paged.object_list)
+    wanted = set(page_ids) | set(late_ids) | set(period_late_ids)
+    rows = list(
+        _annotated_team(Employee.objects.filter(pk__in=sorted(wanted)), year).select_related(
+            "unit", "position"
+        )
+    )
+    states = {m.employee.pk: m for m in _member_states(rows, year=year, today=today)}
+    return WorkspacePage(
+        year=year,
+        today=today,
+        deadline=skp_deadline(year),
+        headed_units=headed,
+        selected_unit=selected,
+        breadcrumbs=_breadcrumbs(selected, headed),
+        units=units,
+        totals=totals,
+        all_units=all_units,
+        page=paged,
+        members=[states[pk] for pk in page_ids if pk in states],
+        late=[states[pk] for pk in late_ids if pk in states],
+        late_count=totals.late if totals else 0,
+        period_late=[states[pk] for pk in period_late_ids if pk in states],
+        period_late_count=totals.period_late if totals else 0,
+        query=query,
+        filter=flag,
+        **_waiting_counts(user, today),
     )
 
 
@@ -268,7 +655,7 @@ def _paths_q(paths) -> Q:
 
 
 def _unit_totals(members: list[MemberState], headed: list[OrgUnit]) -> list[UnitTotal]:
-    """Totals per unit of the members (drill-down rows), in tree order."""
+    """Totals per unit of the members (the team API), in tree order."""
     by_unit: dict[int, UnitTotal] = {}
     for m in members:
         unit = m.employee.unit
@@ -283,6 +670,23 @@ def _unit_totals(members: list[MemberState], headed: list[OrgUnit]) -> list[Unit
     if not headed:
         return []
     return sorted(by_unit.values(), key=lambda t: t.unit.path)
+
+
+def _breadcrumbs(selected: OrgUnit | None, headed: list[OrgUnit]) -> list[OrgUnit]:
+    """The units between the headed unit and the chosen one, for the way back up."""
+    if selected is None:
+        return []
+    root = next((h for h in headed if selected.path.startswith(h.path)), None)
+    if root is None or root.pk == selected.pk:
+        return []
+    ancestors = [
+        u
+        for u in OrgUnit.objects.filter(path__startswith=root.path, depth__lt=selected.depth)
+        .only("pk", "name", "short_name", "path", "depth")
+        .order_by("depth")
+        if selected.path.startswith(u.path)
+    ]
+    return ancestors
 
 
 # --- Directions ------------------------------------------------------------------------------
@@ -405,4 +809,61 @@ def rhk_options(user, *, year: int | None = None) -> QuerySet:
         .filter(skp__in=Skp.objects.visible_to(user).values("pk"))
         .select_related("skp")
         .order_by("skp__employee_name", "-group", "order", "id")
+    )
+
+
+# --- Choices of the direction form -------------------------------------------------------------
+
+CHOICE_LIMIT = 60
+SEARCH_LIMIT = 20
+
+
+@dataclass
+class DirectionChoices:
+    """What the direction form lists: everyone and every team RHK for a small team; for a large
+    one the leader's own RHKs, and the rest found by search."""
+
+    members: list[Employee]
+    rhks: list
+    search: bool
+
+
+def direction_choices(user) -> DirectionChoices:
+    members = list(
+        team_members(user)
+        .select_related(None)
+        .only("pk", "name", "front_title", "back_title", "nip")[: CHOICE_LIMIT + 1]
+    )
+    if len(members) <= CHOICE_LIMIT:
+        return DirectionChoices(members=members, rhks=list(rhk_options(user)), search=False)
+    from kinerja.planning.models import Rhk
+
+    own = (
+        Rhk.objects.filter(
+            skp__employee_id=getattr(user, "employee_id", None),
+            skp__year=clock.today().year,
+            skp__is_closed=False,
+        )
+        .select_related("skp")
+        .order_by("-group", "order", "id")
+    )
+    return DirectionChoices(members=[], rhks=list(own), search=True)
+
+
+def search_team(user, query: str) -> list[Employee]:
+    """Team members whose name or NIP matches, for the direction form's search."""
+    return list(
+        team_members(user)
+        .filter(Q(name__icontains=query) | Q(nip__startswith=query))
+        .select_related(None)
+        .only("pk", "name", "front_title", "back_title", "nip")[:SEARCH_LIMIT]
+    )
+
+
+def search_rhks(user, query: str) -> list:
+    """RHKs of the leader and their team whose text or owner's name matches."""
+    return list(
+        rhk_options(user).filter(Q(text__icontains=query) | Q(skp__employee_name__icontains=query))[
+            :SEARCH_LIMIT
+        ]
     )

@@ -5,6 +5,8 @@ from . import views
 app_name = "leadership"
 urlpatterns = [
     path("", views.workspace, name="workspace"),
+    path("anggota/cari/", views.member_options, name="member_options"),
+    path("rhk/cari/", views.rhk_search, name="rhk_search"),
     path("arahan/", views.my_directions, name="my_directions"),
     path("arahan/menunggu/", views.pending_directions, name="pending_directions"),
     path("arahan/beri/", views.direction_add, name="direction_add"),

@@ -29,15 +29,22 @@ def workspace(request):
         permissions.can_lead(request.user),
         "Ruang Pimpinan hanya untuk kepala unit dan pejabat penilai.",
     )
-    unit_id = request.GET.get("unit")
+    unit_id = request.GET.get("unit", "")
     try:
-        data = selectors.workspace(
-            request.user, unit_id=int(unit_id) if unit_id and unit_id.isdigit() else None
+        data = selectors.workspace_page(
+            request.user,
+            unit_id=int(unit_id) if unit_id.isdigit() else None,
+            query=request.GET.get("q", ""),
+            flag=request.GET.get("saring", ""),
+            page=request.GET.get("page"),
+            all_units=request.GET.get("semua_unit") == "1",
         )
     except OrgUnit.DoesNotExist as exc:
         raise Http404("Unit tidak ditemukan.") from exc
     form = DirectionForm(
-        team=selectors.team_members(request.user), rhks=selectors.rhk_options(request.user)
+        team=selectors.team_members(request.user),
+        rhks=selectors.rhk_options(request.user),
+        shown=selectors.direction_choices(request.user),
     )
     directions = list(
         selectors.directions_for(request.user).filter(author_id=request.user.employee_id)[:10]
@@ -45,6 +52,24 @@ def workspace(request):
     return render(
         request, "leadership/workspace.html", {"ws": data, "form": form, "directions": directions}
     )
+
+
+@login_required
+def member_options(request):
+    """htmx: <option>s of team members matching the search, for the direction form."""
+    require(permissions.can_lead(request.user), "Hanya untuk pimpinan.")
+    query = request.GET.get("q", "").strip()[:100]
+    members = selectors.search_team(request.user, query) if query else []
+    return render(request, "leadership/_member_options.html", {"members": members, "query": query})
+
+
+@login_required
+def rhk_search(request):
+    """htmx: <option>s of RHKs of the leader and their team matching the search."""
+    require(permissions.can_lead(request.user), "Hanya untuk pimpinan.")
+    query = request.GET.get("q", "").strip()[:100]
+    rhks = selectors.search_rhks(request.user, query) if query else []
+    return render(request, "leadership/_rhk_options.html", {"rhks": rhks, "query": query})
 
 
 @login_required

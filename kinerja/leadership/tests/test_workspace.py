@@ -83,14 +83,105 @@ def test_workspace_query_count_does_not_grow_with_the_team(world, login, size):
     assert after == baseline, (baseline, after)
 
 
-def test_a_very_large_tree_asks_to_drill_down_before_listing_names(world, login, settings):
-    settings.LEADERSHIP_MEMBER_TABLE_LIMIT = 2
+def test_a_large_tree_shows_totals_per_sub_unit_and_pages_the_names(world, login, monkeypatch):
+    from kinerja.leadership import selectors
+
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
     client = login(world.health_head)
     whole = client.get("/pimpinan/")
     ws = whole.context["ws"]
-    assert ws.table_truncated and ws.members_table == []
-    assert len(ws.members) > 2  # totals per unit still count everyone
-    assert 'data-testid="choose-unit"' in whole.content.decode()
-    assert 'data-testid="member-row"' not in whole.content.decode()
+    total = ws.page.paginator.count
+    assert total > 2 and len(ws.members) == 2  # one page of names
+    assert ws.totals.members == total  # totals still count everyone
+    assert sum(t.members for t in ws.units) == total
+    html = whole.content.decode()
+    assert html.count('data-testid="member-row"') == 2
+    assert "Halaman 1 dari" in html
+    # Rows are the direct sub-units of the agency; drilling into one narrows both tables.
     drilled = client.get("/pimpinan/", {"unit": world.puskesmas.pk})
-    assert [m.employee.name for m in drilled.context["ws"].members_table] == ["Siti Perawat"]
+    assert [m.employee.name for m in drilled.context["ws"].members] == ["Siti Perawat"]
+    second = client.get("/pimpinan/", {"page": 2}).context["ws"]
+    assert {m.employee.pk for m in second.members}.isdisjoint({m.employee.pk for m in ws.members})
+
+
+def test_search_and_attention_filter_narrow_the_member_list(world, login):
+    client = login(world.health_head)
+    found = client.get("/pimpinan/", {"q": "siti"}).context["ws"]
+    assert [m.employee.name for m in found.members] == ["Siti Perawat"]
+    by_nip = client.get("/pimpinan/", {"q": world.staff.nip}).context["ws"]
+    assert [m.employee.name for m in by_nip.members] == ["Rahmat Pelaksana"]
+    # Nobody has an approved SKP: after 31 January everyone not exempt is late.
+    year = clock.today().year
+    import datetime as dt
+
+    import time_machine
+
+    from kinerja.leadership.selectors import workspace_page
+
+    head = world.user(world.health_head)
+    with time_machine.travel(dt.datetime(year, 3, 1, 9, tzinfo=dt.UTC), tick=False):
+        late = workspace_page(head, flag="skp_terlambat")
+        attention = workspace_page(head, flag="perhatian")
+    assert late.page.paginator.count == late.late_count > 0
+    assert {m.employee.pk for m in late.members} <= {m.employee.pk for m in attention.members}
+    follow = client.get("/pimpinan/", {"saring": "tindak_lanjut"}).context["ws"]
+    assert follow.members == []
+
+
+def test_large_team_direction_form_lists_own_rhks_and_searches_members(world, login, monkeypatch):
+    from kinerja.leadership import selectors
+
+    monkeypatch.setattr(selectors, "CHOICE_LIMIT", 1)
+    client = login(world.health_head)
+    html = client.get("/pimpinan/").content.decode()
+    assert 'id="cari-penerima"' in html
+    assert "Siti Perawat (" not in html.split('id="beri-arahan"')[1]
+    options = client.get("/pimpinan/anggota/cari/", {"q": "siti"}).content.decode()
+    assert f'value="{world.nurse.pk}"' in options
+    assert (
+        "Muhammad Pranata"
+        not in client.get("/pimpinan/anggota/cari/", {"q": "Muhammad"}).content.decode()
+    )
+    # A searched member is accepted when the form is sent.
+    response = client.post(
+        "/pimpinan/arahan/beri/", {"text": "Arahan pribadi", "recipient": world.nurse.pk}
+    )
+    assert response.status_code == 302
+    from kinerja.leadership.models import DirectionAck
+
+    assert DirectionAck.objects.filter(employee=world.nurse).exists()
+
+
+def test_totals_per_unit_agree_with_every_members_state(world, login):
+    import datetime as dt
+
+    import time_machine
+
+    from kinerja.leadership.selectors import workspace, workspace_page
+
+    planning.create_skp(actor=None, employee=world.staff, year=clock.today().year)
+    head = world.user(world.health_head)
+    year = clock.today().year
+    with time_machine.travel(dt.datetime(year, 3, 1, 9, tzinfo=dt.UTC), tick=False):
+        page = workspace_page(head)
+        full = workspace(head)
+    members = full.members
+    assert page.totals.members == len(members)
+    assert page.totals.skp_missing == sum(m.skp_status is None for m in members)
+    assert page.totals.late == page.late_count == sum(m.late for m in members) > 0
+    assert page.totals.jp_below_target == sum(bool(m.jp_progress.below_target) for m in members)
+    assert page.totals.period_late == sum(bool(m.period and m.period.late_count) for m in members)
+
+
+def test_paged_workspace_query_count_does_not_grow_past_a_page(world, login, monkeypatch):
+    from kinerja.leadership import selectors
+
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 5)
+    client = login(world.health_head)
+    baseline = _count(client)
+    _grow_team(world, 12)
+    forget_access(world.user(world.health_head))
+    after = _count(client)
+    ws = client.get("/pimpinan/").context["ws"]
+    assert len(ws.members) == 5 and ws.page.paginator.count > 12
+    assert after == baseline, (baseline, after)
