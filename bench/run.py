@@ -538,6 +538,9 @@ def group_development(run: ScaleRun, cast: Cast, requests: int) -> None:
     measure_page(run, "development", "Pengembangan tim (JP dan kebutuhan)",
                  f"Pejabat penilai ({cast.team_size} bawahan)", _client(cast.assessor),
                  _url("development:team", query=q), requests)  # fmt: skip
+    # A unit head of the largest agency: the page lists only those they assess, 50 per page.
+    measure_page(run, "development", "Pengembangan tim (JP dan kebutuhan)", "Kepala PD terbesar",
+                 _client(cast.head_big), _url("development:team", query=q), requests)  # fmt: skip
 
 
 def group_leadership(run: ScaleRun, cast: Cast, requests: int) -> None:

@@ -118,7 +118,7 @@ def _assessed_by(user, on_date: dt.date) -> Q:
                     if _first_official(start, heads, rank) == me:
                         buckets.setdefault((is_head, rank), []).append(unit_id)
         derived = [
-            Q(unit_id__in=sorted(ids), position__is_head=is_head) & by_rank[rank]
+            in_ids("unit_id", ids) & Q(position__is_head=is_head) & by_rank[rank]
             for (is_head, rank), ids in buckets.items()
         ]
         # An acting official (Plt/Plh) or one heading several units skips themselves on a chain
@@ -132,9 +132,7 @@ def _assessed_by(user, on_date: dt.date) -> Q:
                 special_ids.add(official.employee_id)
             seen.add(official.employee_id)
         if derived:
-            parts.append(
-                reduce(or_, derived) & ~Q(pk__in=sorted(special_ids)) & ~Q(pk__in=overridden)
-            )
+            parts.append(reduce(or_, derived) & ~in_ids("pk", special_ids) & ~Q(pk__in=overridden))
         special = (
             [
                 e

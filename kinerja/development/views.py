@@ -343,11 +343,13 @@ def team(request):
     year = _year(request)
     query = (request.GET.get("q") or "").strip()[:100]
     below_only = request.GET.get("di_bawah") == "1"
-    members = paginate(
-        request,
-        team_members(request.user, year, query=query, below_only=below_only),
-        per_page=TEAM_PAGE_SIZE,
+    summary = selectors.team_summary(request.user, year)
+    paginator = Paginator(
+        team_members(request.user, year, query=query, below_only=below_only), TEAM_PAGE_SIZE
     )
+    if not query and not below_only:
+        paginator.count = summary.members  # already counted: no second pass over the team
+    members = paginator.get_page(request.GET.get("page"))
     needs = Paginator(
         selectors.needs_to_confirm(request.user, year, query=query), TEAM_PAGE_SIZE
     ).get_page(request.GET.get("hal_kebutuhan"))
@@ -361,7 +363,7 @@ def team(request):
             "year": year,
             "query": query,
             "below_only": below_only,
-            "summary": selectors.team_summary(request.user, year),
+            "summary": summary,
             "members": members,
             "rows": selectors.jp_rows(members.object_list),
             "needs": needs,
