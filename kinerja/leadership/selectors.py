@@ -1,8 +1,12 @@
 """Reads of the leadership app: the team workspace, directions, field visits and follow-ups.
 
-The workspace is computed with a constant number of queries whatever the team size: every
-member's state is an annotation (correlated subqueries) on one employee query, and this
-period's evaluation state comes from `cycle.period_states` (three queries for the whole team).
+The workspace page (`workspace_page`) reads a constant number of queries and a bounded number
+of rows whatever the team size: totals per unit are grouped counts whose conditions are hashed
+set memberships, rolled up in Python to the direct sub-units of the headed (or chosen) unit; only
+the members listed (one page of 50, plus the first ten late ones) get their full state, each an
+annotation (correlated subqueries) on one employee query, with this period's evaluation state
+from `cycle.period_states` (three queries). `workspace` computes every member's state for the
+team API.
 """
 
 from __future__ import annotations
