@@ -256,17 +256,35 @@ def _waiting_counts(user, today: dt.date) -> dict:
     return {
         "skps_to_approve": Skp.objects.filter(assessor_q(user), status=SkpStatus.SUBMITTED).count(),
         "reports_to_verify": len(reports_to_verify(user)),
-        "stalled": list(stalled_below(user)[:STALLED_LIMIT]),
+        "stalled": list(
+            stalled_below(user)
+            .select_related(None)
+            .only("pk", "employee_name", "assessor_name", "submitted_at")[:STALLED_LIMIT]
+        ),
         "escalation_days": escalation_days(),
         "evaluations_waiting": evaluations_waiting(user).count(),
         "appeals_waiting": appeals_waiting(user).count(),
         "appeals_url": appeals_url(),
-        "stalled_periods": list(stalled_periods(user, today=today)[:STALLED_LIMIT]),
-        "overdue_follow_ups": list(overdue_follow_ups_for_leader(user, today=today)[:100]),
+        "stalled_periods": list(
+            stalled_periods(user, today=today).only(
+                "pk",
+                "skp_id",
+                "period_id",
+                "skp__employee_name",
+                "skp__assessor_name",
+                "period__label",
+                "period__year",
+                "period__evaluation_deadline",
+            )[:STALLED_LIMIT]
+        ),
+        "overdue_follow_ups": list(
+            overdue_follow_ups_for_leader(user, today=today)[:OVERDUE_FOLLOW_UP_LIMIT]
+        ),
     }
 
 
 STALLED_LIMIT = 100
+OVERDUE_FOLLOW_UP_LIMIT = 30
 
 
 def workspace(user, *, unit_id: int | None = None, year: int | None = None) -> Workspace:
@@ -314,11 +332,24 @@ FILTERS = {
 }
 
 
+@dataclass(frozen=True)
+class UnitRef:
+    """What the totals table shows of a sub-unit (read as values, not model instances)."""
+
+    pk: int
+    name: str
+    short_name: str
+    path: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
 @dataclass
 class SubUnitTotal:
     """Totals of one sub-unit's subtree (or of a unit's own members when `direct`)."""
 
-    unit: OrgUnit
+    unit: OrgUnit | UnitRef
     direct: bool = False
     members: int = 0
     skp_approved: int = 0
@@ -534,27 +565,27 @@ def _sub_unit_rows(
     units); a root's own members get a row of their own."""
     if not roots or not totals:
         return [], None
-    units = {u.pk: u for u in OrgUnit.objects.filter(pk__in=list(totals)).only("pk", "path")}
+    paths = dict(OrgUnit.objects.filter(pk__in=list(totals)).values_list("pk", "path"))
     children = {
-        u.path: u
-        for u in OrgUnit.objects.filter(parent__in=roots)
-        .only("pk", "name", "short_name", "path", "parent_id")
+        path: UnitRef(pk=pk, name=name, short_name=short_name, path=path)
+        for pk, name, short_name, path in OrgUnit.objects.filter(parent__in=roots)
         .order_by("path")
+        .values_list("pk", "name", "short_name", "path")
     }
     rows: dict[tuple[int, bool], SubUnitTotal] = {}
     grand = SubUnitTotal(unit=roots[0])
     for unit_id, counts in totals.items():
-        unit = units.get(unit_id)
-        if unit is None:
+        path = paths.get(unit_id)
+        if path is None:
             continue
-        root = next((r for r in roots if unit.path.startswith(r.path)), None)
+        root = next((r for r in roots if path.startswith(r.path)), None)
         if root is None:
             continue  # a member reached by override, outside the headed units
         grand.add(counts)
-        if unit.pk == root.pk:
+        if unit_id == root.pk:
             row = rows.setdefault((root.pk, True), SubUnitTotal(unit=root, direct=True))
         else:
-            child = children.get(unit.path[: len(root.path) + _segment(root.path)])
+            child = children.get(path[: len(root.path) + _segment(root.path)])
             if child is None:
                 continue
             row = rows.setdefault((child.pk, False), SubUnitTotal(unit=child))
@@ -832,13 +863,16 @@ class DirectionChoices:
     search: bool
 
 
-def direction_choices(user) -> DirectionChoices:
-    members = list(
-        team_members(user)
-        .select_related(None)
-        .only("pk", "name", "front_title", "back_title", "nip")[: CHOICE_LIMIT + 1]
-    )
-    if len(members) <= CHOICE_LIMIT:
+def direction_choices(user, *, team_size: int | None = None) -> DirectionChoices:
+    """`team_size`, when the caller knows it, spares reading the names of a large team."""
+    members = []
+    if team_size is None or team_size <= CHOICE_LIMIT:
+        members = list(
+            team_members(user)
+            .select_related(None)
+            .only("pk", "name", "front_title", "back_title", "nip")[: CHOICE_LIMIT + 1]
+        )
+    if len(members) <= CHOICE_LIMIT and (team_size is None or team_size <= CHOICE_LIMIT):
         return DirectionChoices(members=members, rhks=list(rhk_options(user)), search=False)
     from kinerja.planning.models import Rhk
 

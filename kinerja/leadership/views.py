@@ -44,7 +44,11 @@ def workspace(request):
     form = DirectionForm(
         team=selectors.team_members(request.user),
         rhks=selectors.rhk_options(request.user),
-        shown=selectors.direction_choices(request.user),
+        shown=selectors.direction_choices(
+            request.user,
+            # The whole team's size is already counted when nothing narrows the list.
+            team_size=None if data.selected_unit or data.is_filtered else data.page.paginator.count,
+        ),
     )
     directions = list(
         selectors.directions_for(request.user).filter(author_id=request.user.employee_id)[:10]
