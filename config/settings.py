@@ -120,12 +120,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+elif (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and (env("DB_PG_JIT", "off") or "off").lower() == "off"
+):
     # PostgreSQL's JIT compiles plans costed above jit_above_cost; for this app's short grouped
-    # reads it adds 80-90 ms to a 35 ms query (measured, docs/decisions/0007-postgres-jit-and-cache.md).
-    if (env("DB_PG_JIT", "off") or "off").lower() == "off":
-        DATABASES["default"].setdefault("OPTIONS", {})
-        DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
+    # reads it adds 80-90 ms to a 35 ms query (docs/decisions/0007-postgres-jit-and-cache.md).
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
