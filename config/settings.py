@@ -240,6 +240,10 @@ _deadline = (env("SKP_DEADLINE", "01-31") or "01-31").split("-")
 SKP_DEADLINE_MONTH_DAY = (int(_deadline[0]), int(_deadline[1]))
 # Days after which an SKP awaiting approval is shown to the assessor's own superior.
 LEADERSHIP_ESCALATION_DAYS = int(env("LEADERSHIP_ESCALATION_DAYS", "7") or 7)
+# Seconds the dashboards and the public page keep their computed figures (a change made through
+# this process invalidates the dashboards at once; see docs/operations.md for several workers).
+REPORTS_DASHBOARD_CACHE_SECONDS = int(env("REPORTS_DASHBOARD_CACHE_SECONDS", "300") or 300)
+REPORTS_PUBLIC_CACHE_SECONDS = int(env("REPORTS_PUBLIC_CACHE_SECONDS", "600") or 600)
 # Rows above which an import runs as a background job with a progress bar.
 IMPORT_BACKGROUND_THRESHOLD = int(env("IMPORT_BACKGROUND_THRESHOLD", "500") or 500)
 # Where development needs from performance gaps come from (kinerja.development.performance).
