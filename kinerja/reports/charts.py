@@ -6,7 +6,7 @@ from kinerja.development.selectors import _pygal
 from kinerja.evaluation.domain import Predicate
 from kinerja.planning.domain.orgplan import MONITORING_LABELS, MonitoringStatus
 
-from .selectors.dashboard import Dashboard
+from .selectors.dashboard import Dashboard, Figures
 
 PREDICATE_COLOURS = {
     Predicate.SANGAT_BAIK: "#1b7f3b",
@@ -53,20 +53,45 @@ def _height(rows: int) -> int:
     return max(220, 60 + 28 * rows)
 
 
+CHART_GROUPS = 25  # bars per chart: a chart of 160 schools is neither readable nor quick to draw
+
+
+def charted_groups(board: Dashboard) -> tuple[list[Figures], int]:
+    """The groups the per-unit charts draw (the largest by head-count, in the table's order; the
+    table above the charts keeps every group) and how many are left out."""
+    if len(board.groups) <= CHART_GROUPS:
+        return list(board.groups), 0
+    by_size = sorted(board.groups, key=lambda g: (-g.headcount, g.name))[:CHART_GROUPS]
+    chosen = {id(g) for g in by_size}
+    return [g for g in board.groups if id(g) in chosen], len(board.groups) - CHART_GROUPS
+
+
+def _title(title: str, board: Dashboard) -> str:
+    left_out = charted_groups(board)[1]
+    if not left_out:
+        return title
+    return f"{title} — {CHART_GROUPS} unit terbesar, dan {left_out} unit lainnya (lihat tabel)"
+
+
+def _bars(board: Dashboard) -> list[Figures]:
+    """The charted groups bottom-up (a horizontal chart draws its first row at the bottom)."""
+    return list(reversed(charted_groups(board)[0]))
+
+
 def skp_chart(board: Dashboard) -> str:
     """SKP completion per group: approved, submitted, returned, draft, none (head-counts)."""
     pygal = _pygal()
     chart = pygal.HorizontalStackedBar(
         js=[],
         style=_style(SKP_COLOURS),
-        height=_height(len(board.groups)),
+        height=_height(len(_bars(board))),
         width=900,
-        title=f"Status SKP {board.year}",
+        title=_title(f"Status SKP {board.year}", board),
         legend_at_bottom=True,
         legend_at_bottom_columns=5,
         print_values=False,
     )
-    groups = list(reversed(board.groups))
+    groups = _bars(board)
     chart.x_labels = [_short(g.name) for g in groups]
     for status in SKP_ORDER:
         chart.add(MONITORING_LABELS[status], [g.skp[status] for g in groups])
@@ -79,14 +104,14 @@ def predicate_chart(board: Dashboard) -> str:
     chart = pygal.HorizontalStackedBar(
         js=[],
         style=_style(PREDICATE_COLOURS.values()),
-        height=_height(len(board.groups)),
+        height=_height(len(_bars(board))),
         width=900,
         range=(0, 100),
-        title=f"Sebaran predikat kinerja (%) — {board.period or 'tanpa periode'}",
+        title=_title(f"Sebaran predikat kinerja (%) — {board.period or 'tanpa periode'}", board),
         legend_at_bottom=True,
         legend_at_bottom_columns=5,
     )
-    groups = list(reversed(board.groups))
+    groups = _bars(board)
     chart.x_labels = [_short(g.name) for g in groups]
     for predicate in Predicate:
         chart.add(
@@ -133,16 +158,27 @@ def jp_chart(board: Dashboard) -> str:
     chart = pygal.HorizontalBar(
         js=[],
         style=_style(("#2f6db5",)),
-        height=_height(len(board.groups)),
+        height=_height(len(_bars(board))),
         width=900,
         range=(0, 100),
         show_legend=False,
-        title=f"PNS yang memenuhi 20 JP (%) — {board.year}",
+        title=_title(f"PNS yang memenuhi 20 JP (%) — {board.year}", board),
     )
-    groups = list(reversed(board.groups))
+    groups = _bars(board)
     chart.x_labels = [_short(g.name) for g in groups]
     chart.add("PNS ≥ 20 JP", [float(g.jp_pct) if g.jp_pct is not None else None for g in groups])
     return chart.render(is_unicode=True)
+
+
+def chart_note(board: Dashboard) -> str:
+    """The line under the per-unit charts when they leave units out."""
+    left_out = charted_groups(board)[1]
+    if not left_out:
+        return ""
+    return (
+        f"Grafik menampilkan {CHART_GROUPS} unit dengan pegawai terbanyak, dan {left_out} unit "
+        "lainnya ada di tabel per unit di atas."
+    )
 
 
 def all_charts(board: Dashboard) -> dict[str, str]:

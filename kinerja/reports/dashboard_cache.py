@@ -2,9 +2,12 @@
 
 The aggregates read every SKP, realisation and evaluation of the year, the SVG charts take pygal
 a few hundred milliseconds and the per-unit table (a hundred schools under the education agency)
-tens more: computed and rendered once per scope, year and period, then served from the cache. The key carries a data version that `kinerja.reports.signals` bumps whenever a record the
+tens more: computed and rendered once per scope, year and period, then served from the cache.
+The key carries a data version that `kinerja.reports.signals` bumps whenever a record the
 dashboard counts is written (a save, a delete, or a service's audited write), so a change shows on
-the next request. The entry also expires after `settings.REPORTS_DASHBOARD_CACHE_SECONDS` (default
+the next request. The versions are kept per agency: a change bumps the regency's version and its
+agency's (or, when its agency is not known, the version every agency shares), so a unit's
+dashboard stays cached while other agencies' data change. The entry also expires after `settings.REPORTS_DASHBOARD_CACHE_SECONDS` (default
 300 s), which bounds the age of figures that change without either (bulk scripts, or a change
 made by another process when the cache is not shared between processes); the page shows the time
 the figures were computed ("Data per …").
@@ -25,32 +28,53 @@ from kinerja.core import clock
 from kinerja.evaluation.models import Period
 from kinerja.organisations.models import OrgUnit
 
-from .charts import all_charts
+from .charts import all_charts, chart_note
 from .selectors.dashboard import Dashboard, dashboard
 
-VERSION_KEY = "reports:data-version"
-DASHBOARD_KEY = "reports:dashboard:v1:{version}:{year}:{scope}:{period}"
+VERSION_KEY = "reports:data-version"  # the regency's: every change bumps it
+AGENCIES_KEY = "reports:data-version:agencies"  # every agency's: a change of unknown agency
+AGENCY_KEY = "reports:data-version:agency:{agency}"
+DASHBOARD_KEY = "reports:dashboard:v2:{version}:{year}:{scope}:{period}"
 DEFAULT_TIMEOUT = 300
 
 
-def data_version() -> int:
-    """The current version of the data the reports count (a cache counter; never reused)."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # A fresh start (or an evicted counter) begins at the clock, so a value an old entry
-        # was keyed on can never come back.
-        version = time.time_ns()
-        if not cache.add(VERSION_KEY, version, None):
-            version = cache.get(VERSION_KEY, version)
-    return int(version)
+def _versions(keys: list[str]) -> list[int]:
+    """The current values of the version counters (cache counters; never reused)."""
+    found = cache.get_many(keys)
+    versions = []
+    for key in keys:
+        version = found.get(key)
+        if version is None:
+            # A fresh start (or an evicted counter) begins at the clock, so a value an old
+            # entry was keyed on can never come back.
+            version = time.time_ns()
+            if not cache.add(key, version, None):
+                version = cache.get(key, version)
+        versions.append(int(version))
+    return versions
 
 
-def bump_data_version() -> None:
-    """Make every cached dashboard stale: the next request computes its figures again."""
+def _incr(key: str) -> None:
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:  # no counter yet (or evicted): any new value is unseen
-        cache.set(VERSION_KEY, time.time_ns(), None)
+        cache.set(key, time.time_ns(), None)
+
+
+def data_version(agency_id: int | None = None) -> str:
+    """The version of the data a dashboard counts: the regency's (None), or an agency's (its
+    own counter and the one every agency shares, for changes whose agency is unknown)."""
+    if agency_id is None:
+        return str(_versions([VERSION_KEY])[0])
+    shared, own = _versions([AGENCIES_KEY, AGENCY_KEY.format(agency=agency_id)])
+    return f"{shared}.{own}"
+
+
+def bump_data_version(agency_id: int | None = None) -> None:
+    """Make the dashboards that count a change stale: the regency's always, and the agency's
+    (with every unit under it) when the change's agency is known, else every agency's."""
+    _incr(VERSION_KEY)
+    _incr(AGENCY_KEY.format(agency=agency_id) if agency_id is not None else AGENCIES_KEY)
 
 
 @dataclass
@@ -71,8 +95,11 @@ def cached_dashboard(*, year: int, scope: OrgUnit | None, period: Period | None)
     Nothing in the entry depends on the user: the caller checks that the user may see the scope,
     and names (the drill-down list) are read per request.
     """
+    # A unit's figures depend on its agency's data only (agency units point at themselves);
+    # the regency and a unit above the agencies count everything.
+    agency_id = scope.agency_id if scope is not None else None
     key = DASHBOARD_KEY.format(
-        version=data_version(),
+        version=data_version(agency_id),
         year=year,
         scope=scope.pk if scope is not None else "regency",
         period=period.pk if period is not None else "default",
@@ -83,7 +110,8 @@ def cached_dashboard(*, year: int, scope: OrgUnit | None, period: Period | None)
         board = dashboard(year=year, scope=scope, period=period)
         charts = all_charts(board)
         html = render_to_string(
-            "reports/_dashboard_figures.html", {"board": board, "charts": charts}
+            "reports/_dashboard_figures.html",
+            {"board": board, "charts": charts, "chart_note": chart_note(board)},
         )
         entry = CachedDashboard(board=board, html=SafeString(html), as_of=as_of)
         timeout = _timeout()

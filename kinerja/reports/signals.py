@@ -5,11 +5,17 @@ Two hooks, because services write in two ways: a model save or delete (post_save
 each counted model), and the optimistic-concurrency update (`core.concurrency.save_if_current`,
 a queryset update that sends no signal) which every service follows with its audit entry; so the
 audit entries of the apps whose data the reports count bump the version too.
+
+A change bumps the regency's version and the version of the agency it belongs to (where the
+employee works today, as the dashboards count), found with one look-up at most; when the agency
+is not known (a deleted parent, an employee or unit change that can move people between agencies,
+a period, an import), every agency's dashboards are made stale.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 
 from kinerja.audit.models import AuditEvent
@@ -21,22 +27,26 @@ from kinerja.planning.models import AgreementTarget, Indicator, PerformanceAgree
 from .dashboard_cache import bump_data_version
 from .models import OutcomeMeasurement
 
-COUNTED_MODELS = (
-    Employee,
-    OrgUnit,
-    Skp,
-    Rhk,
-    Indicator,
-    PerformanceAgreement,
-    AgreementTarget,
-    Period,
-    Realisation,
-    Evaluation,
-    Appeal,
-    OrgResult,
-    JpEntry,
-    OutcomeMeasurement,
-)
+# Per counted model: the foreign key to follow, its model, and the path from there to the agency
+# (None: the change may touch several agencies, or none in particular; every agency is bumped).
+_EMPLOYEE_AGENCY = "unit__agency_id"
+AGENCY_LOOKUPS: dict[type[Model], tuple[str, type[Model], str] | None] = {
+    Employee: None,  # a transfer moves the employee's figures between agencies
+    OrgUnit: None,  # names, the tree and the paths the groups are cut from
+    Period: None,
+    Skp: ("employee_id", Employee, _EMPLOYEE_AGENCY),
+    Rhk: ("skp_id", Skp, f"employee__{_EMPLOYEE_AGENCY}"),
+    Indicator: ("rhk_id", Rhk, f"skp__employee__{_EMPLOYEE_AGENCY}"),
+    Realisation: ("indicator_id", Indicator, f"rhk__skp__employee__{_EMPLOYEE_AGENCY}"),
+    Evaluation: ("skp_id", Skp, f"employee__{_EMPLOYEE_AGENCY}"),
+    Appeal: ("evaluation_id", Evaluation, f"skp__employee__{_EMPLOYEE_AGENCY}"),
+    JpEntry: ("employee_id", Employee, _EMPLOYEE_AGENCY),
+    OrgResult: ("unit_id", OrgUnit, "agency_id"),
+    PerformanceAgreement: ("unit_id", OrgUnit, "agency_id"),
+    AgreementTarget: ("agreement_id", PerformanceAgreement, "unit__agency_id"),
+    OutcomeMeasurement: ("agreement_target_id", AgreementTarget, "agreement__unit__agency_id"),
+}
+COUNTED_MODELS = tuple(AGENCY_LOOKUPS)
 # Audit actions of the apps whose records the dashboards and the achievement page count.
 COUNTED_ACTIONS = (
     "planning.",
@@ -47,24 +57,48 @@ COUNTED_ACTIONS = (
     "import.",
     "reports.",
 )
+_BY_LABEL = {model._meta.label_lower: model for model in COUNTED_MODELS}
 
 
-def _bump() -> None:
+def _agency_of(model: type[Model] | None, **pointer) -> int | None:
+    """The agency of a record of `model`, from the id of the record (`pk`) or of its parent."""
+    lookup = AGENCY_LOOKUPS.get(model) if model is not None else None
+    if lookup is None:
+        return None
+    fk, parent, path = lookup
+    if "pk" in pointer:
+        # The record itself (an audited write): its own agency path, one query.
+        parent, path, ident = model, f"{fk.removesuffix('_id')}__{path}", pointer["pk"]
+    else:
+        ident = pointer["parent"]
+    if ident is None:
+        return None
+    try:
+        return parent._base_manager.filter(pk=ident).values_list(path, flat=True).first()
+    except (ValueError, TypeError):  # an object id that is not this model's key
+        return None
+
+
+def _bump(agency_id: int | None) -> None:
     # Now (a read later in the same transaction sees the change) and again after the commit:
     # a request that computed the figures between the two, from the data before the commit,
     # must not be served under the new version.
-    bump_data_version()
-    transaction.on_commit(bump_data_version)
+    bump_data_version(agency_id)
+    transaction.on_commit(lambda: bump_data_version(agency_id))
 
 
-def _record_changed(sender, **kwargs) -> None:
-    if not kwargs.get("raw"):
-        _bump()
+def _record_changed(sender, instance, **kwargs) -> None:
+    if kwargs.get("raw"):
+        return
+    lookup = AGENCY_LOOKUPS.get(sender)
+    parent = getattr(instance, lookup[0], None) if lookup is not None else None
+    _bump(_agency_of(sender, parent=parent) if lookup is not None else None)
 
 
 def _audited(sender, instance: AuditEvent, created: bool = False, **kwargs) -> None:
     if created and instance.action.startswith(COUNTED_ACTIONS):
-        _bump()
+        model = _BY_LABEL.get(instance.object_type)
+        _bump(_agency_of(model, pk=instance.object_id) if instance.object_id else None)
 
 
 def connect() -> None:

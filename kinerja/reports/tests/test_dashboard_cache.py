@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from kinerja.audit.services import record
 from kinerja.core.concurrency import save_if_current
+from kinerja.evaluation.domain import Predicate
 from kinerja.evaluation.models import Evaluation
 from kinerja.evaluation.models.realisation import Realisation
 from kinerja.reports.dashboard_cache import cached_dashboard, data_version
@@ -100,3 +101,59 @@ def test_an_unrelated_audited_action_keeps_the_cached_figures(data):
     version = data_version()
     record(actor=None, action="token.issue", object_type="token", object_id=1)
     assert data_version() == version
+
+
+def _cached_queries(**kwargs) -> int:
+    """Queries a `cached_dashboard` call makes (the cache's version look-ups make none)."""
+    with CaptureQueriesContext(connection) as ctx:
+        cached_dashboard(year=YEAR, **kwargs)
+    return len(ctx.captured_queries)
+
+
+def test_a_change_in_one_agency_keeps_another_agencys_dashboard_cached(data):
+    w = data.world
+    it = {"scope": w.it_agency, "period": data.annual}
+    health = {"scope": w.health, "period": data.annual}
+    regency = {"scope": None, "period": data.annual}
+    for kwargs in (it, health, regency):
+        _cached_queries(**kwargs)
+        assert _cached_queries(**kwargs) == 0
+    it_as_of = cached_dashboard(year=YEAR, **it).as_of
+    before = cached_dashboard(year=YEAR, **health).board.total
+
+    # A rating in the health office, as evaluation's `rate` writes it.
+    evaluation = Evaluation.objects.get(skp=data.skps["staff"], period=data.annual)
+    with transaction.atomic():
+        evaluation.predicate = "very_good"
+        save_if_current(evaluation, expected_version=evaluation.version, fields=["predicate"])
+        record(actor=data.user(w.seksi_head), action="evaluation.rated", obj=evaluation)
+
+    assert _cached_queries(**it) == 0  # Diskominsa's figures are still served from the cache
+    assert cached_dashboard(year=YEAR, **it).as_of == it_as_of
+    after = cached_dashboard(year=YEAR, **health).board.total
+    assert after.predicates[Predicate.SANGAT_BAIK] == before.predicates[Predicate.SANGAT_BAIK] + 1
+    regency_health = _health(cached_dashboard(year=YEAR, **regency).board, w)
+    assert _predicate_cell(regency_health) == "2/4/1/0/0"
+    # A unit under the agency follows the agency's version.
+    assert data_version(w.health_seksi.agency_id) == data_version(w.health.pk)
+
+
+def test_a_saved_record_bumps_its_agency_and_the_regency_only(data):
+    w = data.world
+    regency, health, it = data_version(), data_version(w.health.pk), data_version(w.it_agency.pk)
+    Evaluation.objects.get(skp=data.skps["it_staff"], period=data.annual).delete()
+    assert data_version() != regency and data_version(w.it_agency.pk) != it
+    assert data_version(w.health.pk) == health
+
+
+def test_a_change_of_no_single_agency_makes_every_dashboard_stale(data):
+    w = data.world
+    versions = (data_version(), data_version(w.health.pk), data_version(w.it_agency.pk))
+    data.q2.save()  # a period counts in every agency
+    after = (data_version(), data_version(w.health.pk), data_version(w.it_agency.pk))
+    assert all(a != b for a, b in zip(versions, after, strict=True))
+    # An employee change may move the employee between agencies: every agency again.
+    versions = after
+    w.staff.save()
+    after = (data_version(), data_version(w.health.pk), data_version(w.it_agency.pk))
+    assert all(a != b for a, b in zip(versions, after, strict=True))
