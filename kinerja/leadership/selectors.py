@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -642,16 +643,8 @@ def workspace_page(
     if flag:
         listed = listed.filter(_flag_q(flag, year=year, today=today, closed=closed))
     paged = Paginator(listed.values_list("pk", flat=True), PAGE_SIZE).get_page(page)
-    late_ids = list(
-        scope.filter(_flag_q("skp_terlambat", year=year, today=today)).values_list("pk", flat=True)[
-            :LATE_LIST
-        ]
-    )
-    period_late_ids = list(
-        scope.filter(
-            _flag_q("realisasi_terlambat", year=year, today=today, closed=closed)
-        ).values_list("pk", flat=True)[:LATE_LIST]
-    )
+    late_ids = _late_ids(scope, totals_by_unit, year=year, today=today)
+    period_late_ids = _period_late_ids(scope, totals_by_unit, year=year, closed=closed)
     page_ids = list(paged.object_list)
     wanted = set(page_ids) | set(late_ids) | set(period_late_ids)
     rows = list(
@@ -679,6 +672,50 @@ def workspace_page(
         query=query,
         filter=flag,
         **_waiting_counts(user, today),
+    )
+
+
+def _units_with(totals_by_unit: dict[int, dict], key: str) -> list[int]:
+    return sorted(unit_id for unit_id, counts in totals_by_unit.items() if counts[key])
+
+
+def _late_ids(
+    scope: QuerySet[Employee], totals_by_unit: dict[int, dict], *, year: int, today: dt.date
+) -> list[int]:
+    """The first late members by name, read only in the units whose totals have some (the
+    totals and this list use the same condition, so they agree)."""
+    units = _units_with(totals_by_unit, "late")
+    if not units:
+        return []
+    return list(
+        scope.filter(unit_id__in=units)
+        .filter(_flag_q("skp_terlambat", year=year, today=today))
+        .values_list("pk", flat=True)[:LATE_LIST]
+    )
+
+
+def _period_late_ids(
+    scope: QuerySet[Employee], totals_by_unit: dict[int, dict], *, year: int, closed: list[Period]
+) -> list[int]:
+    """The first members by name with a missed period, among the units whose totals have some.
+    The same condition as the `realisasi_terlambat` filter, but checked per SKP of those units
+    (an index probe per SKP and closed period) instead of hashing every submission of the
+    year, since the candidates are few."""
+    units = _units_with(totals_by_unit, "period_late")
+    if not units or not closed:
+        return []
+    candidates = scope.filter(unit_id__in=units)
+    missed = Q(pk__in=[])
+    for period in closed:
+        submitted = PeriodSubmission.objects.filter(skp_id=OuterRef("pk"), period_id=period.pk)
+        missed |= Q(period_start__lte=period.end, period_end__gte=period.start) & ~Exists(
+            submitted.exclude(status=DRAFT)
+        )
+    skps = _approved_skps(year).filter(missed, employee_id__in=candidates.order_by().values("pk"))
+    return list(
+        candidates.filter(pk__in=skps.values("employee_id")).values_list("pk", flat=True)[
+            :LATE_LIST
+        ]
     )
 
 
