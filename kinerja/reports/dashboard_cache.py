@@ -70,11 +70,15 @@ def data_version(agency_id: int | None = None) -> str:
     return f"{shared}.{own}"
 
 
-def bump_data_version(agency_id: int | None = None) -> None:
-    """Make the dashboards that count a change stale: the regency's always, and the agency's
-    (with every unit under it) when the change's agency is known, else every agency's."""
+def bump_data_version(*agency_ids: int) -> None:
+    """Make the dashboards that count a change stale: the regency's always, and those of the
+    change's agency and of the agencies above it (an agency may sit under another one's unit)
+    when known, else every agency's."""
     _incr(VERSION_KEY)
-    _incr(AGENCY_KEY.format(agency=agency_id) if agency_id is not None else AGENCIES_KEY)
+    if not agency_ids:
+        _incr(AGENCIES_KEY)
+    for agency_id in agency_ids:
+        _incr(AGENCY_KEY.format(agency=agency_id))
 
 
 @dataclass

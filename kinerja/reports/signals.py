@@ -27,9 +27,10 @@ from kinerja.planning.models import AgreementTarget, Indicator, PerformanceAgree
 from .dashboard_cache import bump_data_version
 from .models import OutcomeMeasurement
 
-# Per counted model: the foreign key to follow, its model, and the path from there to the agency
-# (None: the change may touch several agencies, or none in particular; every agency is bumped).
-_EMPLOYEE_AGENCY = "unit__agency_id"
+# Per counted model: the foreign key to follow, its model, and the path from there to the agency's
+# unit path (the agency and the units above it, whose dashboards count it too; None: the change
+# may touch several agencies, or none in particular, and every agency is bumped).
+_EMPLOYEE_AGENCY = "unit__agency__path"
 AGENCY_LOOKUPS: dict[type[Model], tuple[str, type[Model], str] | None] = {
     Employee: None,  # a transfer moves the employee's figures between agencies
     OrgUnit: None,  # names, the tree and the paths the groups are cut from
@@ -41,10 +42,10 @@ AGENCY_LOOKUPS: dict[type[Model], tuple[str, type[Model], str] | None] = {
     Evaluation: ("skp_id", Skp, f"employee__{_EMPLOYEE_AGENCY}"),
     Appeal: ("evaluation_id", Evaluation, f"skp__employee__{_EMPLOYEE_AGENCY}"),
     JpEntry: ("employee_id", Employee, _EMPLOYEE_AGENCY),
-    OrgResult: ("unit_id", OrgUnit, "agency_id"),
-    PerformanceAgreement: ("unit_id", OrgUnit, "agency_id"),
-    AgreementTarget: ("agreement_id", PerformanceAgreement, "unit__agency_id"),
-    OutcomeMeasurement: ("agreement_target_id", AgreementTarget, "agreement__unit__agency_id"),
+    OrgResult: ("unit_id", OrgUnit, "agency__path"),
+    PerformanceAgreement: ("unit_id", OrgUnit, "agency__path"),
+    AgreementTarget: ("agreement_id", PerformanceAgreement, "unit__agency__path"),
+    OutcomeMeasurement: ("agreement_target_id", AgreementTarget, "agreement__unit__agency__path"),
 }
 COUNTED_MODELS = tuple(AGENCY_LOOKUPS)
 # Audit actions of the apps whose records the dashboards and the achievement page count.
@@ -60,11 +61,12 @@ COUNTED_ACTIONS = (
 _BY_LABEL = {model._meta.label_lower: model for model in COUNTED_MODELS}
 
 
-def _agency_of(model: type[Model] | None, **pointer) -> int | None:
-    """The agency of a record of `model`, from the id of the record (`pk`) or of its parent."""
+def _agency_of(model: type[Model] | None, **pointer) -> tuple[int, ...]:
+    """The agency of a record of `model` and the units above it (from the agency's path), from
+    the id of the record (`pk`) or of its parent; () when not known."""
     lookup = AGENCY_LOOKUPS.get(model) if model is not None else None
     if lookup is None:
-        return None
+        return ()
     fk, parent, path = lookup
     if "pk" in pointer:
         # The record itself (an audited write): its own agency path, one query.
@@ -72,19 +74,20 @@ def _agency_of(model: type[Model] | None, **pointer) -> int | None:
     else:
         ident = pointer["parent"]
     if ident is None:
-        return None
+        return ()
     try:
-        return parent._base_manager.filter(pk=ident).values_list(path, flat=True).first()
+        unit_path = parent._base_manager.filter(pk=ident).values_list(path, flat=True).first()
     except (ValueError, TypeError):  # an object id that is not this model's key
-        return None
+        return ()
+    return tuple(int(part) for part in (unit_path or "").split("/") if part)
 
 
-def _bump(agency_id: int | None) -> None:
+def _bump(agency_ids: tuple[int, ...]) -> None:
     # Now (a read later in the same transaction sees the change) and again after the commit:
     # a request that computed the figures between the two, from the data before the commit,
     # must not be served under the new version.
-    bump_data_version(agency_id)
-    transaction.on_commit(lambda: bump_data_version(agency_id))
+    bump_data_version(*agency_ids)
+    transaction.on_commit(lambda: bump_data_version(*agency_ids))
 
 
 def _record_changed(sender, instance, **kwargs) -> None:
@@ -92,13 +95,13 @@ def _record_changed(sender, instance, **kwargs) -> None:
         return
     lookup = AGENCY_LOOKUPS.get(sender)
     parent = getattr(instance, lookup[0], None) if lookup is not None else None
-    _bump(_agency_of(sender, parent=parent) if lookup is not None else None)
+    _bump(_agency_of(sender, parent=parent) if lookup is not None else ())
 
 
 def _audited(sender, instance: AuditEvent, created: bool = False, **kwargs) -> None:
     if created and instance.action.startswith(COUNTED_ACTIONS):
         model = _BY_LABEL.get(instance.object_type)
-        _bump(_agency_of(model, pk=instance.object_id) if instance.object_id else None)
+        _bump(_agency_of(model, pk=instance.object_id) if instance.object_id else ())
 
 
 def connect() -> None:

@@ -12,8 +12,9 @@ from django.urls import reverse
 from kinerja.audit.services import record
 from kinerja.core.concurrency import save_if_current
 from kinerja.evaluation.domain import Predicate
-from kinerja.evaluation.models import Evaluation
+from kinerja.evaluation.models import Evaluation, OrgResult
 from kinerja.evaluation.models.realisation import Realisation
+from kinerja.organisations.models import OrgUnit
 from kinerja.reports.dashboard_cache import cached_dashboard, data_version
 from kinerja.reports.selectors.dashboard import dashboard
 
@@ -157,3 +158,20 @@ def test_a_change_of_no_single_agency_makes_every_dashboard_stale(data):
     w.staff.save()
     after = (data_version(), data_version(w.health.pk), data_version(w.it_agency.pk))
     assert all(a != b for a, b in zip(versions, after, strict=True))
+
+
+def test_a_change_in_an_agency_under_another_agencys_unit_bumps_both(data):
+    w = data.world
+    hospital = OrgUnit.objects.create(
+        name="RSUD di bawah Dinas Kesehatan", kind="hospital", parent=w.health, depth=2
+    )
+    hospital.path, hospital.agency = w.health.path + f"{hospital.pk:07d}/", hospital
+    hospital.save(update_fields=["path", "agency"])
+    health, it = data_version(w.health.pk), data_version(w.it_agency.pk)
+    nested = data_version(hospital.pk)
+
+    OrgResult.objects.create(unit=hospital, year=YEAR, predicate="good", set_by_name="Direktur")
+
+    assert data_version(hospital.pk) != nested
+    assert data_version(w.health.pk) != health  # the health office's dashboard counts it too
+    assert data_version(w.it_agency.pk) == it
