@@ -29,6 +29,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from kinerja.core import clock
 from kinerja.development.domain import progress
@@ -87,6 +88,8 @@ class MemberState:
     overdue_follow_ups: int = 0
     period: PeriodState | None = None
     late: bool = False
+    skp_url: str = ""
+    period_url: str = ""
 
     @property
     def period_state(self) -> str:
@@ -227,21 +230,39 @@ def _member_states(rows, *, year: int, today: dt.date) -> list[MemberState]:
         year=year,
         today=today,
     )
-    return [
-        MemberState(
-            employee=e,
-            skp_id=e.skp_id,
-            skp_status=e.skp_status,
-            jp_total=e.jp_total,
-            jp_progress=progress(e.status, e.jp_total),
-            pending_directions=e.pending_directions,
-            open_follow_ups=e.open_follow_ups,
-            overdue_follow_ups=e.overdue_follow_ups,
-            period=states.get(e.pk),
-            late=not e.skp_exemption and is_skp_late(status=e.skp_status, year=year, today=today),
+    skp_url = _url_pattern("planning:skp_detail", 1)
+    period_url = _url_pattern("evaluation:period", 2)
+    members = []
+    for e in rows:
+        period = states.get(e.pk)
+        members.append(
+            MemberState(
+                employee=e,
+                skp_id=e.skp_id,
+                skp_status=e.skp_status,
+                jp_total=e.jp_total,
+                jp_progress=progress(e.status, e.jp_total),
+                pending_directions=e.pending_directions,
+                open_follow_ups=e.open_follow_ups,
+                overdue_follow_ups=e.overdue_follow_ups,
+                period=period,
+                late=not e.skp_exemption
+                and is_skp_late(status=e.skp_status, year=year, today=today),
+                skp_url=skp_url.format(e.skp_id) if e.skp_id else "",
+                period_url=period_url.format(period.skp_id, period.period_id) if period else "",
+            )
         )
-        for e in rows
-    ]
+    return members
+
+
+def _url_pattern(name: str, arity: int) -> str:
+    """The route's URL with "{0}", "{1}"... for its arguments: a list of rows reverses the route
+    once and formats it per row (reverse() per row is a noticeable part of a long page)."""
+    markers = [str(987654320 + i) for i in range(arity)]
+    url = reverse(name, args=markers)
+    for i, marker in enumerate(markers):
+        url = url.replace(marker, "{" + str(i) + "}")
+    return url
 
 
 def _selected_unit(access, unit_id: int | None) -> OrgUnit | None:
