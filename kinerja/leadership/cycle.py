@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 
 from kinerja.development.selectors import team_members
@@ -202,10 +202,12 @@ def stalled_periods(user, *, today: dt.date) -> QuerySet[PeriodSubmission]:
     employee_id = getattr(user, "employee_id", None)
     if employee_id is None:
         return PeriodSubmission.objects.none()
-    below = team_members(user).values("pk")
+    # A probe per submitted period (few) rather than the team as a set: building the set reads
+    # the whole team, and the planner then scans every SKP against it.
+    below = team_members(user).order_by().filter(pk=OuterRef("skp__assessor_id"))
     return (
         PeriodSubmission.objects.filter(
-            Q(skp__superior_id=employee_id) | Q(skp__assessor_id__in=below),
+            Q(skp__superior_id=employee_id) | Exists(below),
             status=SUBMITTED,
             period__evaluation_deadline__lt=today,
         )
