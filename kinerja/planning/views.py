@@ -59,6 +59,11 @@ def _indicator_or_404(user, pk: int) -> Indicator:
     )
 
 
+def _require_owner(request, skp: Skp) -> None:
+    """403 unless the user owns the SKP (only the owner edits its content)."""
+    require(permissions.is_owner(request.user, skp), "Hanya pemilik SKP yang dapat mengubahnya.")
+
+
 def _errors_to_form(form, exc: ValidationError) -> None:
     for field, errors in exc.message_dict.items():
         form.add_error(field if field in form.fields else None, errors)
@@ -194,42 +199,98 @@ def _invalid(request, skp_pk: int, **forms_with_errors):
     )
 
 
+def _rhk_kwargs(data) -> dict:
+    """The RHK form's content as the keyword arguments of `add_rhk`/`update_rhk`."""
+    return {
+        "group": data["group"],
+        "text": data["text"],
+        "parent": data.get("parent"),
+        "agreement_target": data.get("agreement_target"),
+        "cascading": data.get("cascading") or "",
+        "perspective": data.get("perspective") or "",
+    }
+
+
+def _add_content(request, skp_pk: int, form, attempted: dict, add, **form_context):
+    """Run an add from the SKP page: a stale version shows the SKP as it is now (409), invalid
+    content shows the form with its errors (422), a status that allows no edit a message."""
+    try:
+        add()
+    except StaleObjectError:
+        return _stale(request, skp_pk, attempted)
+    except ValidationError as exc:
+        _errors_to_form(form, exc)
+        return _invalid(request, skp_pk, **form_context)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    return redirect("planning:skp_detail", pk=skp_pk)
+
+
+def _save_edit(request, skp_pk: int, form, attempted: dict, save, done: str):
+    """Run a save from an edit page; None when the form is to be shown again with its errors."""
+    try:
+        save()
+    except StaleObjectError:
+        return _stale(request, skp_pk, attempted)
+    except ValidationError as exc:
+        _errors_to_form(form, exc)
+        return None
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done)
+    return redirect("planning:skp_detail", pk=skp_pk)
+
+
+def _delete_content(request, skp_pk: int, attempted: dict, delete):
+    """Run a delete with the SKP version the page was showing (a stale one gives 409)."""
+    try:
+        delete(int(request.POST.get("version", 0)))
+    except StaleObjectError:
+        return _stale(request, skp_pk, attempted)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    return redirect("planning:skp_detail", pk=skp_pk)
+
+
+def _rhk_kwargs(data) -> dict:
+    """The RHK form's content as the keyword arguments of `add_rhk`/`update_rhk`."""
+    return {
+        "group": data["group"],
+        "text": data["text"],
+        "parent": data.get("parent"),
+        "agreement_target": data.get("agreement_target"),
+        "cascading": data.get("cascading") or "",
+        "perspective": data.get("perspective") or "",
+    }
+
+
 @login_required
 @require_POST
 def rhk_add(request, pk: int):
     skp = _skp_or_404(request.user, pk)
-    require(permissions.is_owner(request.user, skp), "Hanya pemilik SKP yang dapat mengubahnya.")
+    _require_owner(request, skp)
     form = RhkForm(request.POST, skp=skp)
     if not form.is_valid():
         return _invalid(request, skp.pk, rhk_form=form)
     data = form.cleaned_data
-    try:
-        services.add_rhk(
-            actor=request.user,
-            skp=skp,
-            expected_version=data["version"],
-            group=data["group"],
-            text=data["text"],
-            parent=data.get("parent"),
-            agreement_target=data.get("agreement_target"),
-            cascading=data.get("cascading") or "",
-            perspective=data.get("perspective") or "",
-        )
-    except StaleObjectError:
-        return _stale(request, skp.pk, {"RHK baru": data["text"]})
-    except ValidationError as exc:
-        _errors_to_form(form, exc)
-        return _invalid(request, skp.pk, rhk_form=form)
-    except TransitionError as exc:
-        messages.error(request, str(exc))
-    return redirect("planning:skp_detail", pk=skp.pk)
+    return _add_content(
+        request,
+        skp.pk,
+        form,
+        {"RHK baru": data["text"]},
+        lambda: services.add_rhk(
+            actor=request.user, skp=skp, expected_version=data["version"], **_rhk_kwargs(data)
+        ),
+        rhk_form=form,
+    )
 
 
 @login_required
 def rhk_edit(request, pk: int):
     rhk = _rhk_or_404(request.user, pk)
     skp = rhk.skp
-    require(permissions.is_owner(request.user, skp), "Hanya pemilik SKP yang dapat mengubahnya.")
+    _require_owner(request, skp)
     initial = {
         "version": skp.version,
         "group": rhk.group,
@@ -242,28 +303,18 @@ def rhk_edit(request, pk: int):
     form = RhkForm(request.POST or None, skp=skp, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.update_rhk(
-                actor=request.user,
-                rhk=rhk,
-                expected_version=data["version"],
-                group=data["group"],
-                text=data["text"],
-                parent=data.get("parent"),
-                agreement_target=data.get("agreement_target"),
-                cascading=data.get("cascading") or "",
-                perspective=data.get("perspective") or "",
-            )
-        except StaleObjectError:
-            return _stale(request, skp.pk, {"RHK": data["text"]})
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        except TransitionError as exc:
-            messages.error(request, str(exc))
-            return redirect("planning:skp_detail", pk=skp.pk)
-        else:
-            messages.success(request, "RHK disimpan.")
-            return redirect("planning:skp_detail", pk=skp.pk)
+        response = _save_edit(
+            request,
+            skp.pk,
+            form,
+            {"RHK": data["text"]},
+            lambda: services.update_rhk(
+                actor=request.user, rhk=rhk, expected_version=data["version"], **_rhk_kwargs(data)
+            ),
+            "RHK disimpan.",
+        )
+        if response is not None:
+            return response
     return render(request, "planning/rhk_form.html", {"form": form, "skp": skp, "rhk": rhk})
 
 
@@ -271,21 +322,17 @@ def rhk_edit(request, pk: int):
 @require_POST
 def rhk_delete(request, pk: int):
     rhk = _rhk_or_404(request.user, pk)
-    require(
-        permissions.is_owner(request.user, rhk.skp), "Hanya pemilik SKP yang dapat mengubahnya."
+    _require_owner(request, rhk.skp)
+    return _delete_content(
+        request,
+        rhk.skp_id,
+        {"Hapus RHK": rhk.text},
+        lambda version: services.delete_rhk(actor=request.user, rhk=rhk, expected_version=version),
     )
-    try:
-        services.delete_rhk(
-            actor=request.user, rhk=rhk, expected_version=int(request.POST.get("version", 0))
-        )
-    except StaleObjectError:
-        return _stale(request, rhk.skp_id, {"Hapus RHK": rhk.text})
-    except TransitionError as exc:
-        messages.error(request, str(exc))
-    return redirect("planning:skp_detail", pk=rhk.skp_id)
 
 
 def _indicator_kwargs(data) -> dict:
+    """The indicator form's content as the keyword arguments of `add_/update_indicator`."""
     return {
         "text": data["text"],
         "aspect": data.get("aspect") or "",
@@ -300,34 +347,32 @@ def _indicator_kwargs(data) -> dict:
 @require_POST
 def indicator_add(request, pk: int):
     rhk = _rhk_or_404(request.user, pk)
-    require(
-        permissions.is_owner(request.user, rhk.skp), "Hanya pemilik SKP yang dapat mengubahnya."
-    )
+    _require_owner(request, rhk.skp)
     form = IndicatorForm(request.POST, skp=rhk.skp)
     if not form.is_valid():
         return _invalid(request, rhk.skp_id, indicator_form=form, indicator_rhk=rhk.pk)
-    try:
-        services.add_indicator(
+    data = form.cleaned_data
+    return _add_content(
+        request,
+        rhk.skp_id,
+        form,
+        {"Indikator baru": data["text"]},
+        lambda: services.add_indicator(
             actor=request.user,
             rhk=rhk,
-            expected_version=form.cleaned_data["version"],
-            **_indicator_kwargs(form.cleaned_data),
-        )
-    except StaleObjectError:
-        return _stale(request, rhk.skp_id, {"Indikator baru": form.cleaned_data["text"]})
-    except ValidationError as exc:
-        _errors_to_form(form, exc)
-        return _invalid(request, rhk.skp_id, indicator_form=form, indicator_rhk=rhk.pk)
-    except TransitionError as exc:
-        messages.error(request, str(exc))
-    return redirect("planning:skp_detail", pk=rhk.skp_id)
+            expected_version=data["version"],
+            **_indicator_kwargs(data),
+        ),
+        indicator_form=form,
+        indicator_rhk=rhk.pk,
+    )
 
 
 @login_required
 def indicator_edit(request, pk: int):
     indicator = _indicator_or_404(request.user, pk)
     skp = indicator.rhk.skp
-    require(permissions.is_owner(request.user, skp), "Hanya pemilik SKP yang dapat mengubahnya.")
+    _require_owner(request, skp)
     initial = {
         "version": skp.version,
         "aspect": indicator.aspect,
@@ -339,23 +384,22 @@ def indicator_edit(request, pk: int):
     }
     form = IndicatorForm(request.POST or None, skp=skp, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.update_indicator(
+        data = form.cleaned_data
+        response = _save_edit(
+            request,
+            skp.pk,
+            form,
+            {"Indikator": data["text"]},
+            lambda: services.update_indicator(
                 actor=request.user,
                 indicator=indicator,
-                expected_version=form.cleaned_data["version"],
-                **_indicator_kwargs(form.cleaned_data),
-            )
-        except StaleObjectError:
-            return _stale(request, skp.pk, {"Indikator": form.cleaned_data["text"]})
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        except TransitionError as exc:
-            messages.error(request, str(exc))
-            return redirect("planning:skp_detail", pk=skp.pk)
-        else:
-            messages.success(request, "Indikator disimpan.")
-            return redirect("planning:skp_detail", pk=skp.pk)
+                expected_version=data["version"],
+                **_indicator_kwargs(data),
+            ),
+            "Indikator disimpan.",
+        )
+        if response is not None:
+            return response
     return render(
         request,
         "planning/indicator_form.html",
@@ -368,41 +412,40 @@ def indicator_edit(request, pk: int):
 def indicator_delete(request, pk: int):
     indicator = _indicator_or_404(request.user, pk)
     skp = indicator.rhk.skp
-    require(permissions.is_owner(request.user, skp), "Hanya pemilik SKP yang dapat mengubahnya.")
-    try:
-        services.delete_indicator(
-            actor=request.user,
-            indicator=indicator,
-            expected_version=int(request.POST.get("version", 0)),
-        )
-    except StaleObjectError:
-        return _stale(request, skp.pk, {"Hapus indikator": indicator.text})
-    except TransitionError as exc:
-        messages.error(request, str(exc))
-    return redirect("planning:skp_detail", pk=skp.pk)
+    _require_owner(request, skp)
+    return _delete_content(
+        request,
+        skp.pk,
+        {"Hapus indikator": indicator.text},
+        lambda version: services.delete_indicator(
+            actor=request.user, indicator=indicator, expected_version=version
+        ),
+    )
 
 
 @login_required
 @require_POST
 def attachment_add(request, pk: int):
     skp = _skp_or_404(request.user, pk)
-    require(permissions.is_owner(request.user, skp), "Hanya pemilik SKP yang dapat mengubahnya.")
+    _require_owner(request, skp)
     form = AttachmentForm(request.POST)
     if not form.is_valid():
         return _invalid(request, skp.pk, attachment_form=form)
-    try:
-        services.add_attachment(
+    data = form.cleaned_data
+    return _add_content(
+        request,
+        skp.pk,
+        form,
+        {"Lampiran baru": data["text"]},
+        lambda: services.add_attachment(
             actor=request.user,
             skp=skp,
-            expected_version=form.cleaned_data["version"],
-            kind=form.cleaned_data["kind"],
-            text=form.cleaned_data["text"],
-        )
-    except StaleObjectError:
-        return _stale(request, skp.pk, {"Lampiran baru": form.cleaned_data["text"]})
-    except TransitionError as exc:
-        messages.error(request, str(exc))
-    return redirect("planning:skp_detail", pk=skp.pk)
+            expected_version=data["version"],
+            kind=data["kind"],
+            text=data["text"],
+        ),
+        attachment_form=form,
+    )
 
 
 @login_required
@@ -411,18 +454,15 @@ def attachment_delete(request, pk: int):
     item = get_visible_or_404(
         SkpAttachment.objects.filter(skp__in=Skp.objects.visible_to(request.user)), pk=pk
     )
-    require(
-        permissions.is_owner(request.user, item.skp), "Hanya pemilik SKP yang dapat mengubahnya."
+    _require_owner(request, item.skp)
+    return _delete_content(
+        request,
+        item.skp_id,
+        {"Hapus lampiran": item.text},
+        lambda version: services.delete_attachment(
+            actor=request.user, item=item, expected_version=version
+        ),
     )
-    try:
-        services.delete_attachment(
-            actor=request.user, item=item, expected_version=int(request.POST.get("version", 0))
-        )
-    except StaleObjectError:
-        return _stale(request, item.skp_id, {"Hapus lampiran": item.text})
-    except TransitionError as exc:
-        messages.error(request, str(exc))
-    return redirect("planning:skp_detail", pk=item.skp_id)
 
 
 @login_required
