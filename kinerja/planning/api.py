@@ -119,24 +119,26 @@ def _skp(request, pk: int) -> Skp:
         raise Http404 from exc
 
 
+def _rhk_out(rhk: Rhk, indicators) -> dict:
+    """An RHK as `RhkOut`; the caller passes its indicators (prefetched, or read after an edit)."""
+    return {
+        "id": rhk.pk,
+        "group": rhk.group,
+        "text": rhk.text,
+        "parent_id": rhk.parent_id,
+        "agreement_target_id": rhk.agreement_target_id,
+        "cascading": rhk.cascading,
+        "perspective": rhk.perspective,
+        "indicators": list(indicators),
+    }
+
+
 def _detail_out(skp: Skp) -> dict:
     data = SkpOut.from_orm(skp).dict()
     data.update(
         return_note=skp.return_note,
         revision_reason=skp.revision_reason,
-        rhks=[
-            {
-                "id": r.pk,
-                "group": r.group,
-                "text": r.text,
-                "parent_id": r.parent_id,
-                "agreement_target_id": r.agreement_target_id,
-                "cascading": r.cascading,
-                "perspective": r.perspective,
-                "indicators": list(r.indicators.all()),
-            }
-            for r in skp.rhks.all()
-        ],
+        rhks=[_rhk_out(r, r.indicators.all()) for r in skp.rhks.all()],
         expectations=list(skp.expectations.all()),
         attachments=list(skp.attachments.all()),
     )
@@ -167,10 +169,12 @@ def skp_detail(request, skp_id: Id):
     return Status(200, _detail_out(_skp(request, skp_id)))
 
 
-def _act(request, skp_id: int, run) -> Status:
+def _act(request, skp_id: int, service, **arguments) -> Status:
+    """Run one workflow service on a visible SKP; 409 with the reason when the step is refused,
+    else the SKP as it is now."""
     skp = _skp(request, skp_id)
     try:
-        run(skp)
+        service(actor=request.user, skp=skp, **arguments)
     except TransitionError as exc:
         return Status(409, {"detail": str(exc)})
     return Status(200, _detail_out(_skp(request, skp_id)))
@@ -187,7 +191,7 @@ ACTION_RESPONSES = {200: SkpDetailOut, **error_responses(401, 403, 404, 409, 422
     "yang disetujui.",
 )
 def submit(request, skp_id: Id):
-    return _act(request, skp_id, lambda skp: services.submit_skp(actor=request.user, skp=skp))
+    return _act(request, skp_id, services.submit_skp)
 
 
 @router.post(
@@ -196,7 +200,7 @@ def submit(request, skp_id: Id):
     summary="Setujui SKP (pejabat penilai atau Plt/Plh-nya)",
 )
 def approve(request, skp_id: Id):
-    return _act(request, skp_id, lambda skp: services.approve_skp(actor=request.user, skp=skp))
+    return _act(request, skp_id, services.approve_skp)
 
 
 @router.post(
@@ -205,11 +209,7 @@ def approve(request, skp_id: Id):
     summary="Kembalikan SKP dengan catatan",
 )
 def return_(request, skp_id: Id, payload: NoteIn):
-    return _act(
-        request,
-        skp_id,
-        lambda skp: services.return_skp(actor=request.user, skp=skp, note=payload.notes),
-    )
+    return _act(request, skp_id, services.return_skp, note=payload.notes)
 
 
 @router.post(
@@ -218,11 +218,7 @@ def return_(request, skp_id: Id, payload: NoteIn):
     summary="Minta revisi SKP yang telah disetujui (dengan alasan)",
 )
 def request_revision(request, skp_id: Id, payload: NoteIn):
-    return _act(
-        request,
-        skp_id,
-        lambda skp: services.request_revision(actor=request.user, skp=skp, reason=payload.notes),
-    )
+    return _act(request, skp_id, services.request_revision, reason=payload.notes)
 
 
 def _ref(rhk: Rhk) -> dict:
@@ -426,21 +422,21 @@ def _rhk_links(payload: RhkIn) -> dict:
     return {"parent": parent, "agreement_target": agreement_target}
 
 
-def _rhk_out(rhk: Rhk) -> dict:
+def _rhk_kwargs(payload: RhkIn) -> dict:
+    """The payload as the keyword arguments of `add_rhk`/`update_rhk` (linked ids looked up)."""
     return {
-        "id": rhk.pk,
-        "group": rhk.group,
-        "text": rhk.text,
-        "parent_id": rhk.parent_id,
-        "agreement_target_id": rhk.agreement_target_id,
-        "cascading": rhk.cascading,
-        "perspective": rhk.perspective,
-        "indicators": list(rhk.indicators.order_by("order", "id")),
+        "group": payload.group,
+        "text": payload.text,
+        "cascading": payload.cascading,
+        "perspective": payload.perspective,
+        **_rhk_links(payload),
     }
 
 
-def _version_of(skp_id: int) -> int:
-    return Skp.objects.values_list("version", flat=True).get(pk=skp_id)
+def _saved(code: int, skp_id: int, **item) -> Status:
+    """A content edit's answer: the SKP's new version, with the saved RHK or indicator."""
+    version = Skp.objects.values_list("version", flat=True).get(pk=skp_id)
+    return Status(code, {"skp_id": skp_id, "skp_version": version, **item})
 
 
 def _write(request, skp_id: int, sent_version: int, run, *, note=lambda: ""):
@@ -470,15 +466,9 @@ def skp_rhk_create(request, skp_id: Id, payload: RhkIn):
             actor=request.user,
             skp=skp,
             expected_version=payload.version,
-            group=payload.group,
-            text=payload.text,
-            cascading=payload.cascading,
-            perspective=payload.perspective,
-            **_rhk_links(payload),
+            **_rhk_kwargs(payload),
         )
-        return Status(
-            201, {"skp_id": skp.pk, "skp_version": _version_of(skp.pk), "rhk": _rhk_out(rhk)}
-        )
+        return _saved(201, skp.pk, rhk=_rhk_out(rhk, rhk.indicators.order_by("order", "id")))
 
     return _write(request, skp.pk, payload.version, run)
 
@@ -504,15 +494,10 @@ def skp_rhk_update(request, rhk_id: Id, payload: RhkIn):
             actor=request.user,
             rhk=rhk,
             expected_version=payload.version,
-            group=payload.group,
-            text=payload.text,
-            cascading=payload.cascading,
-            perspective=payload.perspective,
-            **_rhk_links(payload),
+            **_rhk_kwargs(payload),
         )
-        return Status(
-            200,
-            {"skp_id": rhk.skp_id, "skp_version": _version_of(rhk.skp_id), "rhk": _rhk_out(saved)},
+        return _saved(
+            200, rhk.skp_id, rhk=_rhk_out(saved, saved.indicators.order_by("order", "id"))
         )
 
     return _write(request, rhk.skp_id, payload.version, run, note=lambda: _rhk_note(rhk.pk))
@@ -529,7 +514,7 @@ def skp_rhk_delete(request, rhk_id: Id, query: Query[VersionQuery]):
 
     def run():
         services.delete_rhk(actor=request.user, rhk=rhk, expected_version=query.version)
-        return Status(200, {"skp_id": rhk.skp_id, "skp_version": _version_of(rhk.skp_id)})
+        return _saved(200, rhk.skp_id)
 
     return _write(request, rhk.skp_id, query.version, run, note=lambda: _rhk_note(rhk.pk))
 
@@ -570,14 +555,7 @@ def skp_indicator_create(request, rhk_id: Id, payload: IndicatorIn):
             expected_version=payload.version,
             **_indicator_kwargs(payload),
         )
-        return Status(
-            201,
-            {
-                "skp_id": rhk.skp_id,
-                "skp_version": _version_of(rhk.skp_id),
-                "indicator": Indicator.objects.get(pk=indicator.pk),
-            },
-        )
+        return _saved(201, rhk.skp_id, indicator=Indicator.objects.get(pk=indicator.pk))
 
     return _write(request, rhk.skp_id, payload.version, run, note=lambda: _rhk_note(rhk.pk))
 
@@ -599,14 +577,7 @@ def skp_indicator_update(request, indicator_id: Id, payload: IndicatorIn):
             expected_version=payload.version,
             **_indicator_kwargs(payload),
         )
-        return Status(
-            200,
-            {
-                "skp_id": skp_id,
-                "skp_version": _version_of(skp_id),
-                "indicator": Indicator.objects.get(pk=saved.pk),
-            },
-        )
+        return _saved(200, skp_id, indicator=Indicator.objects.get(pk=saved.pk))
 
     return _write(request, skp_id, payload.version, run, note=lambda: _indicator_note(indicator.pk))
 
@@ -625,7 +596,7 @@ def skp_indicator_delete(request, indicator_id: Id, query: Query[VersionQuery]):
         services.delete_indicator(
             actor=request.user, indicator=indicator, expected_version=query.version
         )
-        return Status(200, {"skp_id": skp_id, "skp_version": _version_of(skp_id)})
+        return _saved(200, skp_id)
 
     return _write(request, skp_id, query.version, run, note=lambda: _indicator_note(indicator.pk))
 
@@ -642,11 +613,7 @@ def skp_indicator_delete(request, indicator_id: Id, query: Query[VersionQuery]):
     "403: bukan pejabat penilai SKP ini; 409: SKP tidak sedang meminta revisi.",
 )
 def skp_approve_revision(request, skp_id: Id, payload: OptionalNoteIn):
-    return _act(
-        request,
-        skp_id,
-        lambda skp: services.approve_revision(actor=request.user, skp=skp, note=payload.notes),
-    )
+    return _act(request, skp_id, services.approve_revision, note=payload.notes)
 
 
 @router.post(
@@ -657,11 +624,7 @@ def skp_approve_revision(request, skp_id: Id, payload: OptionalNoteIn):
     "409: SKP tidak sedang meminta revisi, atau alasan kosong.",
 )
 def skp_reject_revision(request, skp_id: Id, payload: NoteIn):
-    return _act(
-        request,
-        skp_id,
-        lambda skp: services.reject_revision(actor=request.user, skp=skp, note=payload.notes),
-    )
+    return _act(request, skp_id, services.reject_revision, note=payload.notes)
 
 
 # --- organisational plans: the regent's goals and each agency's Perjanjian Kinerja -------------
