@@ -131,6 +131,33 @@ def _employee(skp: Skp) -> tuple[str, str]:
     return skp.employee_name or skp.employee.full_name, skp.employee.nip
 
 
+def _period_finding(
+    kind: Kind,
+    row,
+    when: dt.date | None,
+    detail: str,
+    *,
+    audit_object_id: int,
+    audit_action: str,
+    ref: str,
+) -> Finding:
+    """A finding about `row`, a record of one SKP's period (an evaluation, a reopening, a file)."""
+    name, nip = _employee(row.skp)
+    return Finding(
+        kind,
+        when,
+        name,
+        nip,
+        row.skp.agency_name,
+        str(row.period),
+        detail,
+        _period_url(row.skp_id, row.period_id),
+        str(audit_object_id),
+        audit_action,
+        ref,
+    )
+
+
 def rating_deviations(user, filters: Filters) -> list[Finding]:
     qs: QuerySet[Evaluation] = (
         Evaluation.objects.filter(**_skps(user, filters))
@@ -142,24 +169,19 @@ def rating_deviations(user, filters: Filters) -> list[Finding]:
         qs = qs.filter(period_id=filters.period_id)
     found = []
     for e in qs:
-        name, nip = _employee(e.skp)
         detail = (
             f"Saran dari bukti: {_rating(e.suggested_work_rating)}; diberikan: "
             f"{_rating(e.work_rating)}. Alasan penilai: {e.deviation_reason or '(tidak ada)'}"
         )
         found.append(
-            Finding(
+            _period_finding(
                 Kind.RATING_DEVIATION,
+                e,
                 _local_date(e.evaluated_at),
-                name,
-                nip,
-                e.skp.agency_name,
-                str(e.period),
                 detail,
-                _period_url(e.skp_id, e.period_id),
-                str(e.pk),
-                "evaluation.rated",
-                f"evaluation:{e.pk}",
+                audit_object_id=e.pk,
+                audit_action="evaluation.rated",
+                ref=f"evaluation:{e.pk}",
             )
         )
     return found
@@ -175,26 +197,20 @@ def calibrations(user, filters: Filters) -> list[Finding]:
         qs = qs.filter(evaluation__period_id=filters.period_id)
     found = []
     for a in qs:
-        e = a.evaluation
-        name, nip = _employee(e.skp)
         by = str(a.by) if a.by else "—"
         detail = (
             f"Predikat {_predicate(a.from_predicate)} → {_predicate(a.to_predicate)} oleh {by}. "
             f"Alasan: {a.reason}"
         )
         found.append(
-            Finding(
+            _period_finding(
                 Kind.CALIBRATION,
+                a.evaluation,
                 _local_date(a.at),
-                name,
-                nip,
-                e.skp.agency_name,
-                str(e.period),
                 detail,
-                _period_url(e.skp_id, e.period_id),
-                str(e.pk),
-                "evaluation.predicate_calibrated",
-                f"calibration:{a.pk}",
+                audit_object_id=a.evaluation_id,
+                audit_action="evaluation.predicate_calibrated",
+                ref=f"calibration:{a.pk}",
             )
         )
     return found
@@ -208,22 +224,17 @@ def reopenings(user, filters: Filters) -> list[Finding]:
         qs = qs.filter(period_id=filters.period_id)
     found = []
     for r in qs:
-        name, nip = _employee(r.skp)
         by = str(r.reopened_by) if r.reopened_by else "—"
         detail = f"Dibuka kembali oleh {by} sampai {r.until:%d-%m-%Y}. Alasan: {r.reason}"
         found.append(
-            Finding(
+            _period_finding(
                 Kind.REOPENED,
+                r,
                 _local_date(r.created_at),
-                name,
-                nip,
-                r.skp.agency_name,
-                str(r.period),
                 detail,
-                _period_url(r.skp_id, r.period_id),
-                str(r.pk),
-                "evaluation.period_reopened",
-                f"reopening:{r.pk}",
+                audit_object_id=r.pk,
+                audit_action="evaluation.period_reopened",
+                ref=f"reopening:{r.pk}",
             )
         )
     return found
@@ -291,21 +302,16 @@ def late_evaluations(user, filters: Filters) -> list[Finding]:
         deadline = e.period.evaluation_deadline
         if evaluated is None or evaluated <= deadline:  # the database compares in UTC
             continue
-        name, nip = _employee(e.skp)
         found.append(
-            Finding(
+            _period_finding(
                 Kind.LATE_EVALUATION,
+                e,
                 evaluated,
-                name,
-                nip,
-                e.skp.agency_name,
-                str(e.period),
                 f"Dinilai {evaluated:%d-%m-%Y} oleh {e.assessor_name}, "
                 f"{(evaluated - deadline).days} hari setelah batas {deadline:%d-%m-%Y}.",
-                _period_url(e.skp_id, e.period_id),
-                str(e.pk),
-                "evaluation.rated",
-                f"late-evaluation:{e.pk}",
+                audit_object_id=e.pk,
+                audit_action="evaluation.rated",
+                ref=f"late-evaluation:{e.pk}",
             )
         )
     return found
@@ -354,21 +360,16 @@ def evidence_reuse(user, filters: Filters) -> list[Finding]:
                 if o.skp.employee_id != r.skp.employee_id
             }
         )
-        name, nip = _employee(r.skp)
         found.append(
-            Finding(
+            _period_finding(
                 Kind.EVIDENCE_REUSE,
+                r,
                 _local_date(r.created_at),
-                name,
-                nip,
-                r.skp.agency_name,
-                str(r.period),
                 f"Berkas “{r.safe_name or r.original_name}” (SHA-256 {r.sha256[:12]}…) juga "
                 f"diunggah oleh: {', '.join(others)}.",
-                _period_url(r.skp_id, r.period_id),
-                str(r.pk),
-                "evaluation.",
-                f"evidence:{r.pk}",
+                audit_object_id=r.pk,
+                audit_action="evaluation.",
+                ref=f"evidence:{r.pk}",
             )
         )
     return found
@@ -384,8 +385,6 @@ def changed_appeals(user, filters: Filters) -> list[Finding]:
         qs = qs.filter(evaluation__period_id=filters.period_id)
     found = []
     for a in qs:
-        e = a.evaluation
-        name, nip = _employee(e.skp)
         detail = (
             f"Predikat {_predicate(a.old_predicate)} → {_predicate(a.new_predicate)} "
             f"(hasil kerja {_rating(a.old_work_rating)} → {_rating(a.new_work_rating)}, perilaku "
@@ -393,18 +392,14 @@ def changed_appeals(user, filters: Filters) -> list[Finding]:
             f"{a.decided_by_name or '—'}. Pertimbangan: {a.decision_note}"
         )
         found.append(
-            Finding(
+            _period_finding(
                 Kind.APPEAL_CHANGED,
+                a.evaluation,
                 _local_date(a.decided_at) or _local_date(a.filed_at),
-                name,
-                nip,
-                e.skp.agency_name,
-                str(e.period),
                 detail,
-                _period_url(e.skp_id, e.period_id),
-                str(a.pk),
-                "evaluation.appeal_",
-                f"appeal:{a.pk}",
+                audit_object_id=a.pk,
+                audit_action="evaluation.appeal_",
+                ref=f"appeal:{a.pk}",
             )
         )
     return found
