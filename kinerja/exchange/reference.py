@@ -559,6 +559,21 @@ def _change(
     }
 
 
+def _add(changes: list[dict[str, Any]], *args: Any, **options: Any) -> None:
+    """Append a change numbered after those already listed (see `_change` for the arguments)."""
+    changes.append(_change(len(changes) + 1, *args, **options))
+
+
+def _add_missing(
+    changes: list[dict[str, Any]], known: dict[str, Any], rows: list[dict[str, Any]], *, note: str
+) -> None:
+    """Active records (by code) the file no longer lists: shown, never deactivated automatically."""
+    in_file = {r["code"] for r in rows}
+    for code, record in sorted(known.items()):
+        if record.is_active and code not in in_file:
+            _add(changes, "missing", code, record.name, None, [], applicable=False, note=note)
+
+
 def differences(kind: str, rows: list[dict[str, Any]], *, today: dt.date) -> list[dict[str, Any]]:
     """New, changed and missing records, field by field (a constant number of queries)."""
     changes: list[dict[str, Any]] = []
@@ -575,11 +590,7 @@ def differences(kind: str, rows: list[dict[str, Any]], *, today: dt.date) -> lis
                     ("Jenis", "", str(kind_labels[r["kind"]])),
                     ("Unor induk", "", r["parent_code"]),
                 ]
-                changes.append(
-                    _change(
-                        len(changes) + 1, "new", r["code"], r["name"], r["row"], fields, payload=r
-                    )
-                )
+                _add(changes, "new", r["code"], r["name"], r["row"], fields, payload=r)
                 continue
             fields = []
             if unit.name != r["name"]:
@@ -588,32 +599,13 @@ def differences(kind: str, rows: list[dict[str, Any]], *, today: dt.date) -> lis
             if r["parent_code"] and current_parent != r["parent_code"]:
                 fields.append(("Unor induk", current_parent or "—", r["parent_code"]))
             if fields:
-                changes.append(
-                    _change(
-                        len(changes) + 1,
-                        "changed",
-                        r["code"],
-                        unit.name,
-                        r["row"],
-                        fields,
-                        payload=r,
-                    )
-                )
-        in_file = {r["code"] for r in rows}
-        for code, unit in sorted(units.items()):
-            if unit.is_active and code not in in_file:
-                changes.append(
-                    _change(
-                        len(changes) + 1,
-                        "missing",
-                        code,
-                        unit.name,
-                        None,
-                        [],
-                        applicable=False,
-                        note="Tidak ada di berkas SIASN. Tidak dinonaktifkan otomatis; periksa di Struktur Organisasi.",
-                    )
-                )
+                _add(changes, "changed", r["code"], unit.name, r["row"], fields, payload=r)
+        _add_missing(
+            changes,
+            units,
+            rows,
+            note="Tidak ada di berkas SIASN. Tidak dinonaktifkan otomatis; periksa di Struktur Organisasi.",
+        )
     elif kind == "jabatan":
         positions = {
             p.code: p for p in Position.objects.exclude(code__isnull=True).select_related("unit")
@@ -628,11 +620,7 @@ def differences(kind: str, rows: list[dict[str, Any]], *, today: dt.date) -> lis
                     ("Jenis", "", kind_label),
                     ("Kepala unit", "", "Ya" if r["is_head"] else "Tidak"),
                 ]
-                changes.append(
-                    _change(
-                        len(changes) + 1, "new", r["code"], r["name"], r["row"], fields, payload=r
-                    )
-                )
+                _add(changes, "new", r["code"], r["name"], r["row"], fields, payload=r)
                 continue
             fields = []
             if position.name != r["name"]:
@@ -645,45 +633,24 @@ def differences(kind: str, rows: list[dict[str, Any]], *, today: dt.date) -> lis
                     ("Jenis", str(KIND_LABELS.get(position.kind, position.kind)), kind_label)
                 )
             if structural:
-                changes.append(
-                    _change(
-                        len(changes) + 1,
-                        "changed",
-                        r["code"],
-                        position.name,
-                        r["row"],
-                        fields + structural,
-                        applicable=False,
-                        note="Perpindahan unor atau perubahan jenis jabatan memengaruhi garis penilai: ubah melalui Struktur Organisasi.",
-                    )
+                _add(
+                    changes,
+                    "changed",
+                    r["code"],
+                    position.name,
+                    r["row"],
+                    fields + structural,
+                    applicable=False,
+                    note="Perpindahan unor atau perubahan jenis jabatan memengaruhi garis penilai: ubah melalui Struktur Organisasi.",
                 )
             elif fields:
-                changes.append(
-                    _change(
-                        len(changes) + 1,
-                        "changed",
-                        r["code"],
-                        position.name,
-                        r["row"],
-                        fields,
-                        payload=r,
-                    )
-                )
-        in_file = {r["code"] for r in rows}
-        for code, position in sorted(positions.items()):
-            if position.is_active and code not in in_file:
-                changes.append(
-                    _change(
-                        len(changes) + 1,
-                        "missing",
-                        code,
-                        position.name,
-                        None,
-                        [],
-                        applicable=False,
-                        note="Tidak ada di berkas SIASN. Tidak dinonaktifkan otomatis.",
-                    )
-                )
+                _add(changes, "changed", r["code"], position.name, r["row"], fields, payload=r)
+        _add_missing(
+            changes,
+            positions,
+            rows,
+            note="Tidak ada di berkas SIASN. Tidak dinonaktifkan otomatis.",
+        )
     else:
         employees = {
             e.nip: e
@@ -711,18 +678,16 @@ def differences(kind: str, rows: list[dict[str, Any]], *, today: dt.date) -> lis
                     f"{superior.full_name} ({superior.nip})",
                 )
             ]
-            changes.append(
-                _change(
-                    len(changes) + 1,
-                    "superior",
-                    employee.nip,
-                    employee.full_name,
-                    r["row"],
-                    fields,
-                    superior=True,
-                    note="Atasan menurut SIASN berbeda dari garis penilai di Kinerja. Data atasan SIASN sering keliru: terima hanya bila sudah dipastikan.",
-                    payload=r,
-                )
+            _add(
+                changes,
+                "superior",
+                employee.nip,
+                employee.full_name,
+                r["row"],
+                fields,
+                superior=True,
+                note="Atasan menurut SIASN berbeda dari garis penilai di Kinerja. Data atasan SIASN sering keliru: terima hanya bila sudah dipastikan.",
+                payload=r,
             )
     return changes
 
