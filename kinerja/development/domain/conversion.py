@@ -83,6 +83,11 @@ class ConversionRule:
             )
 
 
+def _rules(basis: ConversionBasis, *forms: ActivityForm, **values) -> list[ConversionRule]:
+    """One rule per form: the reference table gives these forms the same conversion."""
+    return [ConversionRule(form, basis, **values) for form in forms]
+
+
 _A = ActivityForm
 _B = ConversionBasis
 _D = Decimal
@@ -90,50 +95,37 @@ _ACTUAL_TRAINING = "JP sesuai jam pelajaran riil; kegiatan internasional +20%."
 _NOT_IN_TABLE = "Tidak ada dalam tabel acuan: dihitung sesuai jam pelajaran riil."
 
 # Read-only: BKPSDM's edited copies live in the database; these are the starting values.
+# The order is the order the rules page lists them in.
 DEFAULT_RULES: Mapping[ActivityForm, ConversionRule] = MappingProxyType(
     {
         rule.form: rule
         for rule in (
-            ConversionRule(
+            *_rules(
+                _B.PER_SEMESTER,
                 _A.TUGAS_BELAJAR,
-                _B.PER_SEMESTER,
-                jp_national=_D(20),
-                jp_international=_D(20),
-                note="20 JP per semester.",
-            ),
-            ConversionRule(
                 _A.IZIN_BELAJAR,
-                _B.PER_SEMESTER,
                 jp_national=_D(20),
                 jp_international=_D(20),
                 note="20 JP per semester.",
             ),
-            *(
-                ConversionRule(
-                    form, _B.ACTUAL_HOURS, international_uplift_pct=20, note=_ACTUAL_TRAINING
-                )
-                for form in (
-                    _A.PELATIHAN_STRUKTURAL,
-                    _A.PELATIHAN_MANAJERIAL,
-                    _A.PELATIHAN_TEKNIS,
-                    _A.PELATIHAN_FUNGSIONAL,
-                    _A.PELATIHAN_SOSIAL_KULTURAL,
-                    _A.KURSUS,
-                    _A.BIMTEK,
-                    _A.PENATARAN,
-                    _A.KLASIKAL_LAINNYA,
-                )
+            *_rules(
+                _B.ACTUAL_HOURS,
+                _A.PELATIHAN_STRUKTURAL,
+                _A.PELATIHAN_MANAJERIAL,
+                _A.PELATIHAN_TEKNIS,
+                _A.PELATIHAN_FUNGSIONAL,
+                _A.PELATIHAN_SOSIAL_KULTURAL,
+                _A.KURSUS,
+                _A.BIMTEK,
+                _A.PENATARAN,
+                _A.KLASIKAL_LAINNYA,
+                international_uplift_pct=20,
+                note=_ACTUAL_TRAINING,
             ),
-            ConversionRule(
+            *_rules(
+                _B.PER_DAY,
                 _A.SEMINAR,
-                _B.PER_DAY,
-                jp_national=_D(4),
-                jp_international=_D(6),
-                note="4 JP per hari (internasional 6 JP).",
-            ),
-            ConversionRule(
                 _A.SOSIALISASI,
-                _B.PER_DAY,
                 jp_national=_D(4),
                 jp_international=_D(6),
                 note="4 JP per hari (internasional 6 JP).",
@@ -147,17 +139,10 @@ DEFAULT_RULES: Mapping[ActivityForm, ConversionRule] = MappingProxyType(
             ),
             # International coaching/mentoring: 4 JP a day, taken here as 4 JP per session-day; the
             # monthly cap of two sessions is applied to both (UNCONFIRMED for international).
-            ConversionRule(
+            *_rules(
+                _B.PER_SESSION,
                 _A.COACHING,
-                _B.PER_SESSION,
-                jp_national=_D(2),
-                jp_international=_D(4),
-                cap_per_month=2,
-                note="2 JP per sesi, paling banyak 2 sesi per bulan.",
-            ),
-            ConversionRule(
                 _A.MENTORING,
-                _B.PER_SESSION,
                 jp_national=_D(2),
                 jp_international=_D(4),
                 cap_per_month=2,
@@ -171,23 +156,11 @@ DEFAULT_RULES: Mapping[ActivityForm, ConversionRule] = MappingProxyType(
                 note="JP riil, paling banyak 3 JP per hari (internasional 4 JP).",
             ),
             ConversionRule(_A.PELATIHAN_JARAK_JAUH, _B.ACTUAL_HOURS, note=_NOT_IN_TABLE),
-            ConversionRule(
+            *_rules(
+                _B.PER_ACTIVITY,
                 _A.DETASERING,
-                _B.PER_ACTIVITY,
-                jp_national=_D(20),
-                jp_international=_D(24),
-                note="20 JP per kegiatan (internasional 24 JP).",
-            ),
-            ConversionRule(
                 _A.PERTUKARAN,
-                _B.PER_ACTIVITY,
-                jp_national=_D(20),
-                jp_international=_D(24),
-                note="20 JP per kegiatan (internasional 24 JP).",
-            ),
-            ConversionRule(
                 _A.MAGANG,
-                _B.PER_ACTIVITY,
                 jp_national=_D(20),
                 jp_international=_D(24),
                 note="20 JP per kegiatan (internasional 24 JP).",
@@ -199,21 +172,20 @@ DEFAULT_RULES: Mapping[ActivityForm, ConversionRule] = MappingProxyType(
                 jp_international=_D(20),
                 note="10 JP per kegiatan (internasional 20 JP).",
             ),
-            ConversionRule(
+            *_rules(
+                _B.ACTUAL_HOURS,
                 _A.BELAJAR_MANDIRI,
-                _B.ACTUAL_HOURS,
-                cap_per_day=_D(2),
-                note="JP riil, paling banyak 2 JP per hari.",
-            ),
-            ConversionRule(
                 _A.KOMUNITAS_BELAJAR,
-                _B.ACTUAL_HOURS,
                 cap_per_day=_D(2),
                 note="JP riil, paling banyak 2 JP per hari.",
             ),
-            ConversionRule(_A.OUTBOUND, _B.ACTUAL_HOURS, note=_NOT_IN_TABLE),
-            ConversionRule(_A.BIMBINGAN_DI_TEMPAT_KERJA, _B.ACTUAL_HOURS, note=_NOT_IN_TABLE),
-            ConversionRule(_A.NONKLASIKAL_LAINNYA, _B.ACTUAL_HOURS, note=_NOT_IN_TABLE),
+            *_rules(
+                _B.ACTUAL_HOURS,
+                _A.OUTBOUND,
+                _A.BIMBINGAN_DI_TEMPAT_KERJA,
+                _A.NONKLASIKAL_LAINNYA,
+                note=_NOT_IN_TABLE,
+            ),
         )
     }
 )
