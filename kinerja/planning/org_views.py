@@ -3,12 +3,15 @@ SKP monitoring per unit, and copying last year's SKP."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kinerja.core import clock
@@ -49,6 +52,25 @@ def _errors(form, exc: ValidationError) -> None:
             form.add_error(None, message)
 
 
+def _target_content(data) -> dict:
+    """A Perjanjian Kinerja row form's content as the keyword arguments of
+    `add_agreement_target`/`update_agreement_target`."""
+    return {
+        "goal": data["goal"],
+        "objective": data["objective"],
+        "indicator": data["indicator"],
+        "baseline": data["baseline"],
+        "target_value": data["target_value"],
+        "target_unit": data["target_unit"],
+        "quarters": tuple(data[f"target_q{q}"] for q in range(1, 5)),
+    }
+
+
+def _plans_of_year(year: int):
+    """Back to the organisational performance page of the year."""
+    return redirect(f"{reverse('planning:org_performance')}?tahun={year}")
+
+
 @login_required
 def org_performance(request):
     """The year's RPJMD goals and every agency's Perjanjian Kinerja; entry forms for admins."""
@@ -81,21 +103,7 @@ def org_performance(request):
                 data = target_form.cleaned_data
                 try:
                     org_services.add_agreement_target(
-                        actor=user,
-                        unit=data["unit"],
-                        year=year,
-                        goal=data["goal"],
-                        objective=data["objective"],
-                        indicator=data["indicator"],
-                        baseline=data["baseline"],
-                        target_value=data["target_value"],
-                        target_unit=data["target_unit"],
-                        quarters=(
-                            data["target_q1"],
-                            data["target_q2"],
-                            data["target_q3"],
-                            data["target_q4"],
-                        ),
+                        actor=user, unit=data["unit"], year=year, **_target_content(data)
                     )
                 except ValidationError as exc:
                     _errors(target_form, exc)
@@ -169,59 +177,44 @@ def _goal_initial(goal: OrgGoal) -> dict:
     }
 
 
-@login_required
-def goal_edit(request, pk: int):
-    """Change a goal of the regent's RPJMD (BKPSDM); a stale save shows what changed (409)."""
-    goal = get_visible_or_404(OrgGoal.objects.all(), pk=pk)
-    require(org_services.can_manage_goals(request.user), GOALS_ONLY_BKPSDM)
-    form = GoalEditForm(request.POST or None, initial=_goal_initial(goal))
-    context: dict = {"goal": goal}
+def _versioned_edit(
+    request, *, make_form, initial_of, obj, save, done: str, year: int, template: str, context: dict
+):
+    """The edit page of a goal or a Perjanjian Kinerja row: the save carries the version the form
+    was opened at; a stale save shows the stored values and what differs (409), invalid input
+    the form with its errors (422)."""
+    form = make_form(request.POST or None, initial=initial_of(obj))
     status = 200
     if request.method == "POST":
         status = 422
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                org_services.update_goal(
-                    actor=request.user,
-                    goal=goal,
-                    expected_version=data["version"],
-                    text=data["text"],
-                    code=data["code"],
-                    indicator=data["indicator"],
-                    target_value=data["target_value"],
-                    target_unit=data["target_unit"],
-                )
+                save(form.cleaned_data)
             except StaleObjectError as exc:
-                current = _goal_initial(exc.current)
+                current = initial_of(exc.current)
                 context.update(stale=STALE_ORG_MESSAGE, changes=_differences(form, current))
-                form = GoalEditForm(initial=current)
+                form = make_form(initial=current)
                 status = 409
             except ValidationError as exc:
                 _errors(form, exc)
             else:
-                messages.success(request, "Sasaran daerah diperbarui.")
-                return redirect(f"{redirect('planning:org_performance').url}?tahun={goal.year}")
+                messages.success(request, done)
+                return _plans_of_year(year)
     context["form"] = form
-    return render(request, "planning/org_goal_form.html", context, status=status)
+    return render(request, template, context, status=status)
 
 
-@login_required
-@require_POST
-def goal_delete(request, pk: int):
-    goal = get_visible_or_404(OrgGoal.objects.all(), pk=pk)
-    require(org_services.can_manage_goals(request.user), GOALS_ONLY_BKPSDM)
+def _versioned_delete(request, delete, *, stale: str, done: str, year: int):
+    """Delete with the version the page was showing; a stale or refused delete is a message."""
     try:
-        org_services.delete_goal(
-            actor=request.user, goal=goal, expected_version=_posted_version(request)
-        )
+        delete(_posted_version(request))
     except StaleObjectError:
-        messages.error(request, "Sasaran daerah telah diubah sejak Anda membukanya; ulangi.")
+        messages.error(request, stale)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "Sasaran daerah dihapus.")
-    return redirect(f"{redirect('planning:org_performance').url}?tahun={goal.year}")
+        messages.success(request, done)
+    return _plans_of_year(year)
 
 
 def _posted_version(request) -> int:
@@ -229,6 +222,49 @@ def _posted_version(request) -> int:
         return int(request.POST.get("version", "0"))
     except ValueError:
         return 0
+
+
+@login_required
+def goal_edit(request, pk: int):
+    """Change a goal of the regent's RPJMD (BKPSDM); a stale save shows what changed (409)."""
+    goal = get_visible_or_404(OrgGoal.objects.all(), pk=pk)
+    require(org_services.can_manage_goals(request.user), GOALS_ONLY_BKPSDM)
+    return _versioned_edit(
+        request,
+        make_form=GoalEditForm,
+        initial_of=_goal_initial,
+        obj=goal,
+        save=lambda data: org_services.update_goal(
+            actor=request.user,
+            goal=goal,
+            expected_version=data["version"],
+            text=data["text"],
+            code=data["code"],
+            indicator=data["indicator"],
+            target_value=data["target_value"],
+            target_unit=data["target_unit"],
+        ),
+        done="Sasaran daerah diperbarui.",
+        year=goal.year,
+        template="planning/org_goal_form.html",
+        context={"goal": goal},
+    )
+
+
+@login_required
+@require_POST
+def goal_delete(request, pk: int):
+    goal = get_visible_or_404(OrgGoal.objects.all(), pk=pk)
+    require(org_services.can_manage_goals(request.user), GOALS_ONLY_BKPSDM)
+    return _versioned_delete(
+        request,
+        lambda version: org_services.delete_goal(
+            actor=request.user, goal=goal, expected_version=version
+        ),
+        stale="Sasaran daerah telah diubah sejak Anda membukanya; ulangi.",
+        done="Sasaran daerah dihapus.",
+        year=goal.year,
+    )
 
 
 def _target_initial(target: AgreementTarget) -> dict:
@@ -269,64 +305,37 @@ def agreement_target_edit(request, pk: int):
     quarter, the supported goal; a stale save shows what changed (409)."""
     target = _target_or_404(request, pk)
     year = target.agreement.year
-    goals = OrgGoal.objects.filter(year=year)
-    form = AgreementTargetEditForm(
-        request.POST or None, goals=goals, initial=_target_initial(target)
+    return _versioned_edit(
+        request,
+        make_form=partial(AgreementTargetEditForm, goals=OrgGoal.objects.filter(year=year)),
+        initial_of=_target_initial,
+        obj=target,
+        save=lambda data: org_services.update_agreement_target(
+            actor=request.user,
+            target=target,
+            expected_version=data["version"],
+            **_target_content(data),
+        ),
+        done="Target Perjanjian Kinerja diperbarui.",
+        year=year,
+        template="planning/org_target_form.html",
+        context={"target": target},
     )
-    context: dict = {"target": target}
-    status = 200
-    if request.method == "POST":
-        status = 422
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                org_services.update_agreement_target(
-                    actor=request.user,
-                    target=target,
-                    expected_version=data["version"],
-                    goal=data["goal"],
-                    objective=data["objective"],
-                    indicator=data["indicator"],
-                    baseline=data["baseline"],
-                    target_value=data["target_value"],
-                    target_unit=data["target_unit"],
-                    quarters=(
-                        data["target_q1"],
-                        data["target_q2"],
-                        data["target_q3"],
-                        data["target_q4"],
-                    ),
-                )
-            except StaleObjectError as exc:
-                current = _target_initial(exc.current)
-                context.update(stale=STALE_ORG_MESSAGE, changes=_differences(form, current))
-                form = AgreementTargetEditForm(goals=goals, initial=current)
-                status = 409
-            except ValidationError as exc:
-                _errors(form, exc)
-            else:
-                messages.success(request, "Target Perjanjian Kinerja diperbarui.")
-                return redirect(f"{redirect('planning:org_performance').url}?tahun={year}")
-    context["form"] = form
-    return render(request, "planning/org_target_form.html", context, status=status)
 
 
 @login_required
 @require_POST
 def agreement_target_delete(request, pk: int):
     target = _target_or_404(request, pk)
-    year = target.agreement.year
-    try:
-        org_services.delete_agreement_target(
-            actor=request.user, target=target, expected_version=_posted_version(request)
-        )
-    except StaleObjectError:
-        messages.error(request, "Target telah diubah sejak Anda membukanya; periksa lalu ulangi.")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Target Perjanjian Kinerja dihapus.")
-    return redirect(f"{redirect('planning:org_performance').url}?tahun={year}")
+    return _versioned_delete(
+        request,
+        lambda version: org_services.delete_agreement_target(
+            actor=request.user, target=target, expected_version=version
+        ),
+        stale="Target telah diubah sejak Anda membukanya; periksa lalu ulangi.",
+        done="Target Perjanjian Kinerja dihapus.",
+        year=target.agreement.year,
+    )
 
 
 def _can_import(user) -> bool:
@@ -356,9 +365,7 @@ def org_import(request):
                 messages.success(
                     request, f"{result.created} target Perjanjian Kinerja berhasil diimpor."
                 )
-                return redirect(
-                    f"{redirect('planning:org_performance').url}?tahun={form.cleaned_data['year']}"
-                )
+                return _plans_of_year(form.cleaned_data["year"])
             status = 422
     elif request.method == "POST":
         status = 422
