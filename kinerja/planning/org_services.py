@@ -285,6 +285,18 @@ def _target_data(target: AgreementTarget) -> dict[str, Any]:
     }
 
 
+def _locked_target(actor: Any, target: AgreementTarget) -> AgreementTarget:
+    """Reload and lock a Perjanjian Kinerja row; refused unless the actor manages its unit."""
+    target = (
+        AgreementTarget.objects.select_for_update(of=("self",))
+        .select_related("agreement", "agreement__unit")
+        .get(pk=target.pk)
+    )
+    if not can_manage_agreement(actor, target.agreement.unit):
+        raise PermissionDenied("Anda tidak berwenang mengubah Perjanjian Kinerja unit ini.")
+    return target
+
+
 @transaction.atomic
 def update_agreement_target(
     *,
@@ -301,14 +313,8 @@ def update_agreement_target(
 ) -> AgreementTarget:
     """Change a sasaran/IKU/target row of a Perjanjian Kinerja (same rules as adding one);
     StaleObjectError when someone saved it since the form was opened."""
-    target = (
-        AgreementTarget.objects.select_for_update(of=("self",))
-        .select_related("agreement", "agreement__unit")
-        .get(pk=target.pk)
-    )
+    target = _locked_target(actor, target)
     unit, year = target.agreement.unit, target.agreement.year
-    if not can_manage_agreement(actor, unit):
-        raise PermissionDenied("Anda tidak berwenang mengubah Perjanjian Kinerja unit ini.")
     row = _checked_row(
         unit=unit,
         year=year,
@@ -353,14 +359,8 @@ def update_agreement_target(
 @transaction.atomic
 def delete_agreement_target(*, actor: Any, target: AgreementTarget, expected_version: int) -> None:
     """Remove a Perjanjian Kinerja row that no JPT RHK is linked to."""
-    target = (
-        AgreementTarget.objects.select_for_update(of=("self",))
-        .select_related("agreement", "agreement__unit")
-        .get(pk=target.pk)
-    )
+    target = _locked_target(actor, target)
     unit = target.agreement.unit
-    if not can_manage_agreement(actor, unit):
-        raise PermissionDenied("Anda tidak berwenang mengubah Perjanjian Kinerja unit ini.")
     if target.version != expected_version:
         raise StaleObjectError(target)
     linked = target.rhks.count()
