@@ -274,6 +274,23 @@ def _seats_taken(event: TrainingEvent) -> int:
     return event.registrations.filter(status__in=SEAT_STATUSES).count()
 
 
+def _move_registration(
+    registration: Registration, *, actor: Any, status: RegistrationStatus, action: str
+) -> None:
+    """Put the registration in `status` and audit the move (`actor` None: done by the system)."""
+    before = snapshot(registration, ["status"])
+    registration.status = status
+    registration.save(update_fields=["status", "updated_at"])
+    record(
+        actor=actor,
+        action=action,
+        obj=registration,
+        before=before,
+        after=snapshot(registration, ["status"]),
+        agency_id=_agency_id(registration.employee),
+    )
+
+
 @transaction.atomic
 def register_for_event(*, actor: Any, event: TrainingEvent, employee: Employee) -> Registration:
     """Register (PNS or PPPK alike): a seat while the quota lasts, then the waiting list.
@@ -404,16 +421,11 @@ def cancel_registration(*, actor: Any, registration: Registration) -> Registrati
     ):
         raise ConflictError("Pendaftaran ini tidak dapat dibatalkan lagi.")
     held_seat = registration.status == RegistrationStatus.REGISTERED
-    before = snapshot(registration, ["status"])
-    registration.status = RegistrationStatus.CANCELLED
-    registration.save(update_fields=["status", "updated_at"])
-    record(
+    _move_registration(
+        registration,
         actor=actor,
+        status=RegistrationStatus.CANCELLED,
         action="development.registration.cancel",
-        obj=registration,
-        before=before,
-        after=snapshot(registration, ["status"]),
-        agency_id=_agency_id(registration.employee),
     )
     if held_seat and _seats_taken(event) < event.quota:
         waiting = (
@@ -422,15 +434,11 @@ def cancel_registration(*, actor: Any, registration: Registration) -> Registrati
             .first()
         )
         if waiting is not None:
-            waiting.status = RegistrationStatus.REGISTERED
-            waiting.save(update_fields=["status", "updated_at"])
-            record(
+            _move_registration(
+                waiting,
                 actor=None,
+                status=RegistrationStatus.REGISTERED,
                 action="development.registration.promote",
-                obj=waiting,
-                before={"status": RegistrationStatus.WAITLISTED.value},
-                after={"status": RegistrationStatus.REGISTERED.value},
-                agency_id=_agency_id(waiting.employee),
             )
     return registration
 
@@ -446,16 +454,11 @@ def mark_attendance(*, actor: Any, registration: Registration, attended: bool) -
         RegistrationStatus.NO_SHOW,
     ):
         raise ConflictError("Hanya peserta terdaftar yang dapat dicatat kehadirannya.")
-    before = snapshot(registration, ["status"])
-    registration.status = RegistrationStatus.ATTENDED if attended else RegistrationStatus.NO_SHOW
-    registration.save(update_fields=["status", "updated_at"])
-    record(
+    _move_registration(
+        registration,
         actor=actor,
+        status=RegistrationStatus.ATTENDED if attended else RegistrationStatus.NO_SHOW,
         action="development.registration.attendance",
-        obj=registration,
-        before=before,
-        after=snapshot(registration, ["status"]),
-        agency_id=_agency_id(registration.employee),
     )
     return registration
 
@@ -597,7 +600,8 @@ def report_external_activity(
     return report
 
 
-def _decide(report: ExternalActivityReport, actor: Any) -> ExternalActivityReport:
+def _decidable(report: ExternalActivityReport, actor: Any) -> ExternalActivityReport:
+    """The report, locked, once the actor may decide it and it still awaits a decision."""
     report = ExternalActivityReport.objects.select_for_update().get(pk=report.pk)
     if not permissions.can_verify_report(actor, report.employee):
         _deny("Hanya pejabat penilai atau pengelola perangkat daerah yang dapat memverifikasi.")
@@ -606,10 +610,36 @@ def _decide(report: ExternalActivityReport, actor: Any) -> ExternalActivityRepor
     return report
 
 
+def _decide(
+    report: ExternalActivityReport,
+    *,
+    actor: Any,
+    status: ReportStatus,
+    note: str,
+    action: str,
+    **audited: Any,
+) -> None:
+    """Save the decision on a submitted report (who, when, the note) and audit it."""
+    report.status = status
+    report.verified_by = actor
+    report.verified_at = clock.now()
+    report.note = note
+    report.save()
+    record(
+        actor=actor,
+        action=action,
+        obj=report,
+        before={"status": ReportStatus.SUBMITTED.value},
+        after={"status": report.status, **audited},
+        reason=note,
+        agency_id=_agency_id(report.employee),
+    )
+
+
 @transaction.atomic
 def verify_report(*, actor: Any, report: ExternalActivityReport, note: str = "") -> JpEntry:
     """The assessor or agency admin accepts the report: its JP enter the ledger."""
-    report = _decide(report, actor)
+    report = _decidable(report, actor)
     result = jp_for(
         form=report.form,
         start_date=report.start_date,
@@ -620,11 +650,6 @@ def verify_report(*, actor: Any, report: ExternalActivityReport, note: str = "")
         semesters=report.semesters,
         international=report.is_international,
     )
-    report.status = ReportStatus.VERIFIED
-    report.verified_by = actor
-    report.verified_at = clock.now()
-    report.note = note
-    report.save()
     entry = _credit(
         employee=report.employee,
         year=report.end_date.year,
@@ -632,14 +657,13 @@ def verify_report(*, actor: Any, report: ExternalActivityReport, note: str = "")
         title=report.title,
         report=report,
     )
-    record(
+    _decide(
+        report,
         actor=actor,
+        status=ReportStatus.VERIFIED,
+        note=note,
         action="development.report.verify",
-        obj=report,
-        before={"status": ReportStatus.SUBMITTED.value},
-        after={"status": report.status, "jp": entry.jp},
-        reason=note,
-        agency_id=_agency_id(report.employee),
+        jp=entry.jp,
     )
     return entry
 
@@ -650,20 +674,13 @@ def reject_report(
 ) -> ExternalActivityReport:
     if not note.strip():
         raise ValidationError({"note": "Alasan penolakan wajib diisi."})
-    report = _decide(report, actor)
-    report.status = ReportStatus.REJECTED
-    report.verified_by = actor
-    report.verified_at = clock.now()
-    report.note = note
-    report.save()
-    record(
+    report = _decidable(report, actor)
+    _decide(
+        report,
         actor=actor,
+        status=ReportStatus.REJECTED,
+        note=note,
         action="development.report.reject",
-        obj=report,
-        before={"status": ReportStatus.SUBMITTED.value},
-        after={"status": report.status},
-        reason=note,
-        agency_id=_agency_id(report.employee),
     )
     return report
 
