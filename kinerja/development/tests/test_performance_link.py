@@ -15,31 +15,15 @@ from kinerja.development import services
 from kinerja.development.models import Activity, DevelopmentNeed, PlanItem
 from kinerja.development.performance import configured_provider, evaluation_signals
 from kinerja.development.selectors import improvement_plan_proposal, recommendations
-from kinerja.planning.models import Indicator, Rhk, Skp
+from kinerja.planning.models import Indicator, Rhk
+from tests.records import make_approved_skp
 
 pytestmark = pytest.mark.django_db
 YEAR = 2026
 
 
 def _skp(employee, assessor):
-    skp = Skp.objects.create(
-        employee=employee,
-        year=YEAR,
-        period_start=dt.date(YEAR, 1, 1),
-        period_end=dt.date(YEAR, 12, 31),
-        status="approved",
-        form_type="non_jpt",
-        position=employee.position,
-        position_name=employee.position.name,
-        position_kind=employee.position.kind,
-        unit=employee.unit,
-        unit_name=employee.unit.name,
-        agency_name=employee.unit.agency.name,
-        employee_name=employee.full_name,
-        assessor=assessor,
-        assessor_name=assessor.full_name,
-        assessor_nip=assessor.nip,
-    )
+    skp = make_approved_skp(employee, assessor, year=YEAR)
     rhk = Rhk.objects.create(skp=skp, group="utama", text="Terlaksananya pelayanan primer")
     indicator = Indicator.objects.create(
         rhk=rhk, text="Jumlah laporan", target_min=Decimal(12), target_unit="laporan", order=1

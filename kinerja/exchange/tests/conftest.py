@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -19,56 +18,47 @@ from kinerja.development.models import (
 )
 from kinerja.evaluation.models import Evaluation, Period
 from kinerja.planning.models import Skp
+from tests.records import at, make_approved_skp, make_evaluation
 
-JAKARTA = ZoneInfo("Asia/Jakarta")
 YEAR = 2026
 
 
-def at(day: dt.date, hour: int = 10) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, hour, tzinfo=JAKARTA)
-
-
 def make_skp(employee, assessor) -> Skp:
-    return Skp.objects.create(
-        employee=employee,
+    return make_approved_skp(
+        employee,
+        assessor,
         year=YEAR,
-        period_start=dt.date(YEAR, 1, 1),
-        period_end=dt.date(YEAR, 12, 31),
-        status="approved",
-        form_type="non_jpt",
-        position=employee.position,
-        position_name=employee.position.name,
-        position_kind=employee.position.kind,
-        unit=employee.unit,
-        unit_name=employee.unit.name,
-        agency_name=employee.unit.agency.name,
-        employee_name=employee.full_name,
-        employee_rank=employee.rank,
-        assessor=assessor,
-        assessor_name=assessor.full_name,
-        assessor_nip=assessor.nip,
+        approved_on=dt.date(YEAR, 1, 20),
         assessor_rank="IV/a",
-        assessor_position=assessor.position.name,
         assessor_unit=assessor.unit.name,
-        approved_at=at(dt.date(YEAR, 1, 20)),
     )
 
 
 def rate(skp, period, work, behaviour, predicate, *, final=False) -> Evaluation:
-    a = skp.assessor
-    return Evaluation.objects.create(
-        skp=skp,
-        period=period,
-        work_rating=work,
-        behaviour_rating=behaviour,
-        predicate=predicate,
-        is_final=final,
-        assessor=a,
-        assessor_name=a.full_name,
-        assessor_nip=a.nip,
-        assessor_position=a.position.name,
-        evaluated_at=at(period.evaluation_deadline),
-        delivered_on=period.evaluation_deadline,
+    return make_evaluation(
+        skp, period, work=work, behaviour=behaviour, predicate=predicate, is_final=final
+    )
+
+
+def verified_report(employee, form, title, organiser, start, end, certificate):
+    """An external activity the employee reported and the assessor verified."""
+    return ExternalActivityReport.objects.create(
+        employee=employee,
+        form=form,
+        title=title,
+        organiser=organiser,
+        start_date=start,
+        end_date=end,
+        certificate=f"sertifikat/{certificate}",
+        certificate_name=certificate,
+        status="verified",
+    )
+
+
+def credit(employee, jp: str, title: str, **source) -> JpEntry:
+    """A JP ledger line of the year for `source` (the registration or the report)."""
+    return JpEntry.objects.create(
+        employee=employee, year=YEAR, jp=Decimal(jp), title=title, explanation="-", **source
     )
 
 
@@ -123,53 +113,28 @@ def build(world) -> Data:
         status="completed",
         registered_at=at(dt.date(YEAR, 2, 1)),
     )
-    report = ExternalActivityReport.objects.create(
-        employee=w.nurse,
-        form="kursus",
-        title="Kursus Gawat Darurat",
-        organiser="RSUD dr. Zainoel Abidin",
-        start_date=dt.date(YEAR, 5, 4),
-        end_date=dt.date(YEAR, 5, 6),
-        certificate="sertifikat/x.pdf",
-        certificate_name="x.pdf",
-        status="verified",
+    report = verified_report(
+        w.nurse,
+        "kursus",
+        "Kursus Gawat Darurat",
+        "RSUD dr. Zainoel Abidin",
+        dt.date(YEAR, 5, 4),
+        dt.date(YEAR, 5, 6),
+        "x.pdf",
     )
-    it_report = ExternalActivityReport.objects.create(
-        employee=w.it_staff,
-        form="workshop",
-        title="Lokakarya Keamanan Siber",
-        organiser="BSSN",
-        start_date=dt.date(YEAR, 6, 1),
-        end_date=dt.date(YEAR, 6, 1),
-        certificate="sertifikat/y.pdf",
-        certificate_name="y.pdf",
-        status="verified",
+    it_report = verified_report(
+        w.it_staff,
+        "workshop",
+        "Lokakarya Keamanan Siber",
+        "BSSN",
+        dt.date(YEAR, 6, 1),
+        dt.date(YEAR, 6, 1),
+        "y.pdf",
     )
     entries = [
-        JpEntry.objects.create(
-            employee=w.seksi_head,
-            year=YEAR,
-            jp=Decimal("80"),
-            registration=registration,
-            title=event.title,
-            explanation="-",
-        ),
-        JpEntry.objects.create(
-            employee=w.nurse,
-            year=YEAR,
-            jp=Decimal("24.50"),
-            report=report,
-            title=report.title,
-            explanation="-",
-        ),
-        JpEntry.objects.create(
-            employee=w.it_staff,
-            year=YEAR,
-            jp=Decimal("8"),
-            report=it_report,
-            title=it_report.title,
-            explanation="-",
-        ),
+        credit(w.seksi_head, "80", event.title, registration=registration),
+        credit(w.nurse, "24.50", report.title, report=report),
+        credit(w.it_staff, "8", it_report.title, report=it_report),
     ]
     return Data(w, q1, q2, annual, evaluations, entries)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -19,37 +18,13 @@ from kinerja.evaluation.models import (
     PeriodReopening,
 )
 from kinerja.planning.models import Skp
+from tests.records import at, make_approved_skp, make_evaluation
 
-JAKARTA = ZoneInfo("Asia/Jakarta")
 YEAR = 2026
 
 
-def at(day: dt.date, hour: int = 10) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, hour, tzinfo=JAKARTA)
-
-
 def make_skp(employee, assessor, *, approved_on: dt.date = dt.date(YEAR, 1, 20)) -> Skp:
-    return Skp.objects.create(
-        employee=employee,
-        year=YEAR,
-        period_start=dt.date(YEAR, 1, 1),
-        period_end=dt.date(YEAR, 12, 31),
-        status="approved",
-        form_type="non_jpt",
-        position=employee.position,
-        position_name=employee.position.name,
-        position_kind=employee.position.kind,
-        unit=employee.unit,
-        unit_name=employee.unit.name,
-        agency_name=employee.unit.agency.name,
-        employee_name=employee.full_name,
-        employee_rank=employee.rank,
-        assessor=assessor,
-        assessor_name=assessor.full_name,
-        assessor_nip=assessor.nip,
-        assessor_position=assessor.position.name,
-        approved_at=at(approved_on),
-    )
+    return make_approved_skp(employee, assessor, year=YEAR, approved_on=approved_on)
 
 
 def rate(
@@ -63,22 +38,15 @@ def rate(
     reason="",
     on=None,
 ):
-    assessor = skp.assessor
-    on = on or period.evaluation_deadline
-    return Evaluation.objects.create(
-        skp=skp,
-        period=period,
-        work_rating=work,
-        behaviour_rating=behaviour,
+    return make_evaluation(
+        skp,
+        period,
+        work=work,
+        behaviour=behaviour,
+        predicate=predicate,
+        on=on,
         suggested_work_rating=suggested,
         deviation_reason=reason,
-        predicate=predicate,
-        assessor=assessor,
-        assessor_name=assessor.full_name,
-        assessor_nip=assessor.nip,
-        assessor_position=assessor.position.name,
-        evaluated_at=at(on),
-        delivered_on=on,
     )
 
 
