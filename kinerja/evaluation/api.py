@@ -135,6 +135,14 @@ def _guard(run):
         raise ValidationError({"file": str(exc)}) from exc
 
 
+def _period_step(request, skp_id: int, period_id: int, service, **arguments):
+    """Run one period service on a visible SKP and its period; 200 with what it returns."""
+    skp, period = _skp_period(request, skp_id, period_id)
+    return _guard(
+        lambda: Status(200, service(actor=request.user, skp=skp, period=period, **arguments))
+    )
+
+
 @router.get(
     "/evaluation/periods",
     response={200: list[PeriodOut], **error_responses(401, 422)},
@@ -182,13 +190,7 @@ def realisation(request, skp_id: Id, period_id: Id, payload: RealisationIn):
     summary="Unggah bukti dukung (multipart, diperiksa dari isinya)",
 )
 def evidence(request, skp_id: Id, period_id: Id, file: File[UploadedFile]):
-    skp, period = _skp_period(request, skp_id, period_id)
-    return _guard(
-        lambda: Status(
-            200,
-            services.add_evidence_file(actor=request.user, skp=skp, period=period, upload=file),
-        )
-    )
+    return _period_step(request, skp_id, period_id, services.add_evidence_file, upload=file)
 
 
 @router.post(
@@ -197,10 +199,7 @@ def evidence(request, skp_id: Id, period_id: Id, file: File[UploadedFile]):
     summary="Ajukan realisasi periode",
 )
 def submit(request, skp_id: Id, period_id: Id):
-    skp, period = _skp_period(request, skp_id, period_id)
-    return _guard(
-        lambda: Status(200, services.submit_period(actor=request.user, skp=skp, period=period))
-    )
+    return _period_step(request, skp_id, period_id, services.submit_period)
 
 
 @router.post(
@@ -209,20 +208,15 @@ def submit(request, skp_id: Id, period_id: Id):
     summary="Rating hasil kerja dan perilaku oleh pejabat penilai; predikat dihitung",
 )
 def rating(request, skp_id: Id, period_id: Id, payload: RatingIn):
-    skp, period = _skp_period(request, skp_id, period_id)
-    return _guard(
-        lambda: Status(
-            200,
-            services.rate(
-                actor=request.user,
-                skp=skp,
-                period=period,
-                work_rating=payload.work_rating,
-                behaviour_rating=payload.behaviour_rating,
-                deviation_reason=payload.deviation_reason,
-                expected_version=payload.version,
-            ),
-        )
+    return _period_step(
+        request,
+        skp_id,
+        period_id,
+        services.rate,
+        work_rating=payload.work_rating,
+        behaviour_rating=payload.behaviour_rating,
+        deviation_reason=payload.deviation_reason,
+        expected_version=payload.version,
     )
 
 
@@ -494,6 +488,13 @@ def _appeal(request, appeal_id: int) -> Appeal:
     return appeal
 
 
+def _appeal_step(request, appeal_id: int, service, **arguments):
+    """Run one step of a visible appeal; 200 with the appeal as it is now, or the refusal."""
+    appeal = _appeal(request, appeal_id)
+    result = _guard(lambda: service(actor=request.user, appeal=appeal, **arguments))
+    return Status(200, _appeal(request, appeal.pk)) if isinstance(result, Appeal) else result
+
+
 @router.get(
     "/evaluation/appeals",
     response={200: list[AppealOut], **error_responses(401, 422)},
@@ -568,9 +569,7 @@ def appeal_file(
     url_name="appeal_request_explanations",
 )
 def appeal_request_explanations(request, appeal_id: Id):
-    appeal = _appeal(request, appeal_id)
-    result = _guard(lambda: services.request_explanations(actor=request.user, appeal=appeal))
-    return Status(200, _appeal(request, appeal.pk)) if isinstance(result, Appeal) else result
+    return _appeal_step(request, appeal_id, services.request_explanations)
 
 
 @router.post(
@@ -580,11 +579,7 @@ def appeal_request_explanations(request, appeal_id: Id):
     url_name="appeal_explain",
 )
 def appeal_explain(request, appeal_id: Id, payload: ExplanationIn):
-    appeal = _appeal(request, appeal_id)
-    result = _guard(
-        lambda: services.give_explanation(actor=request.user, appeal=appeal, text=payload.text)
-    )
-    return Status(200, _appeal(request, appeal.pk)) if isinstance(result, Appeal) else result
+    return _appeal_step(request, appeal_id, services.give_explanation, text=payload.text)
 
 
 @router.post(
@@ -594,18 +589,15 @@ def appeal_explain(request, appeal_id: Id, payload: ExplanationIn):
     url_name="appeal_decide",
 )
 def appeal_decide(request, appeal_id: Id, payload: DecisionIn):
-    appeal = _appeal(request, appeal_id)
-    result = _guard(
-        lambda: services.decide_appeal(
-            actor=request.user,
-            appeal=appeal,
-            decision=payload.decision,
-            note=payload.note,
-            work_rating=payload.work_rating,
-            behaviour_rating=payload.behaviour_rating,
-        )
+    return _appeal_step(
+        request,
+        appeal_id,
+        services.decide_appeal,
+        decision=payload.decision,
+        note=payload.note,
+        work_rating=payload.work_rating,
+        behaviour_rating=payload.behaviour_rating,
     )
-    return Status(200, _appeal(request, appeal.pk)) if isinstance(result, Appeal) else result
 
 
 class DeterminationIn(Schema):
