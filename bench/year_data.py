@@ -528,46 +528,18 @@ class _Generator:
         _bulk(SkpVersion, versions, self.counts, "versi SKP")
 
     def _snapshot(self, emp_id: int) -> dict:
-        skp = self.skps_by_emp[emp_id]
+        """The version snapshot the app's `skp_snapshot` would take of this SKP."""
+        from kinerja.planning.domain.snapshot import skp_content
+
         indicators = defaultdict(list)
         for i in self.indicators_by_emp[emp_id]:
             indicators[i.rhk_id].append(i)
-        return {
-            "id": skp.pk,
-            "year": skp.year,
-            "period": [skp.period_start.isoformat(), skp.period_end.isoformat()],
-            "approach": skp.approach,
-            "form_type": skp.form_type,
-            "employee": {"name": skp.employee_name, "position": skp.position_name},
-            "unit": skp.unit_name,
-            "assessor": {"name": skp.assessor_name, "nip": skp.assessor_nip},
-            "superior": {"name": skp.superior_name, "nip": skp.superior_nip},
-            "rhks": [
-                {
-                    "id": r.pk,
-                    "group": r.group,
-                    "text": r.text,
-                    "parent_id": r.parent_id,
-                    "agreement_target_id": r.agreement_target_id,
-                    "cascading": r.cascading,
-                    "perspective": r.perspective,
-                    "indicators": [
-                        {
-                            "aspect": i.aspect,
-                            "text": i.text,
-                            "target_min": str(i.target_min),
-                            "target_max": None,
-                            "target_unit": i.target_unit,
-                            "target_text": "",
-                        }
-                        for i in indicators[r.pk]
-                    ],
-                }
-                for r in self.rhks_by_emp[emp_id]
-            ],
-            "expectations": {},
-            "attachments": [{"kind": k, "text": t} for k, t in ATTACHMENTS],
-        }
+        return skp_content(
+            self.skps_by_emp[emp_id],
+            rhks=[(r, indicators[r.pk]) for r in self.rhks_by_emp[emp_id]],
+            expectations={},
+            attachments=ATTACHMENTS,
+        )
 
     def org_results(self) -> None:
         from kinerja.evaluation.models import OrgResult

@@ -28,6 +28,7 @@ from .domain.forms import (
     form_type_for,
 )
 from .domain.rules import submission_problems
+from .domain.snapshot import skp_content
 from .domain.workflow import ActorRole, SkpAction, SkpStatus, TransitionError, transition
 from .models import (
     AgreementTarget,
@@ -74,47 +75,12 @@ def skp_snapshot(skp: Skp) -> dict[str, Any]:
     rhks = (
         Rhk.objects.filter(skp=skp).prefetch_related("indicators").order_by("-group", "order", "id")
     )
-    return {
-        "id": skp.pk,
-        "year": skp.year,
-        "period": [skp.period_start.isoformat(), skp.period_end.isoformat()],
-        "status": skp.status,
-        "approach": skp.approach,
-        "form_type": skp.form_type,
-        "employee": {"name": skp.employee_name, "position": skp.position_name},
-        "unit": skp.unit_name,
-        "assessor": {"name": skp.assessor_name, "nip": skp.assessor_nip},
-        "superior": {"name": skp.superior_name, "nip": skp.superior_nip},
-        "rhks": [
-            {
-                "id": r.pk,
-                "group": r.group,
-                "text": r.text,
-                "parent_id": r.parent_id,
-                "agreement_target_id": r.agreement_target_id,
-                "cascading": r.cascading,
-                "perspective": r.perspective,
-                "indicators": [
-                    {
-                        "aspect": i.aspect,
-                        "text": i.text,
-                        "target_min": str(i.target_min) if i.target_min is not None else None,
-                        "target_max": str(i.target_max) if i.target_max is not None else None,
-                        "target_unit": i.target_unit,
-                        "target_text": i.target_text,
-                    }
-                    for i in r.indicators.all()
-                ],
-            }
-            for r in rhks
-        ],
-        "expectations": {
-            e.value_code: e.text for e in BehaviourExpectation.objects.filter(skp=skp)
-        },
-        "attachments": [
-            {"kind": a.kind, "text": a.text} for a in SkpAttachment.objects.filter(skp=skp)
-        ],
-    }
+    return skp_content(
+        skp,
+        rhks=[(r, r.indicators.all()) for r in rhks],
+        expectations={e.value_code: e.text for e in BehaviourExpectation.objects.filter(skp=skp)},
+        attachments=SkpAttachment.objects.filter(skp=skp).values_list("kind", "text"),
+    )
 
 
 def _touch(skp: Skp, expected_version: int | None, extra_fields: Sequence[str] = ()) -> None:
