@@ -273,6 +273,33 @@ def _audit_state(announcement: Announcement) -> dict:
     return state
 
 
+def _write(
+    announcement: Announcement,
+    *,
+    actor: User,
+    action: str,
+    agencies: list[OrgUnit],
+    units: list[OrgUnit],
+    before: dict | None = None,
+    audit_agency_id: int | None = None,
+    **content,
+) -> Announcement:
+    """Save the content and targets, audit the change, and notify the audience once it is due."""
+    _apply(announcement, **content)
+    announcement.save()
+    _set_targets(announcement, agencies, units)
+    record(
+        actor=actor,
+        action=action,
+        obj=announcement,
+        before=before,
+        after=_audit_state(announcement),
+        agency_id=audit_agency_id,
+    )
+    notify_announcement_if_due(announcement=announcement)
+    return announcement
+
+
 @transaction.atomic
 def publish_announcement(
     *,
@@ -296,9 +323,13 @@ def publish_announcement(
     _check_targets(actor, scope=scope, agencies=agencies, units=units)
     if author_label not in permissions.author_label_choices(actor):
         raise ValidationError({"author_label": "Nama pengirim tidak sesuai dengan peran Anda."})
-    announcement = Announcement(author=actor)
-    _apply(
-        announcement,
+    return _write(
+        Announcement(author=actor),
+        actor=actor,
+        action="announcement.publish",
+        agencies=agencies,
+        units=units,
+        audit_agency_id=agencies[0].pk if len(agencies) == 1 else None,
         title=title,
         body=body,
         author_label=author_label,
@@ -309,17 +340,6 @@ def publish_announcement(
         position_kinds=position_kinds,
         roles=roles,
     )
-    announcement.save()
-    _set_targets(announcement, agencies, units)
-    record(
-        actor=actor,
-        action="announcement.publish",
-        obj=announcement,
-        after=_audit_state(announcement),
-        agency_id=agencies[0].pk if len(agencies) == 1 else None,
-    )
-    notify_announcement_if_due(announcement=announcement)
-    return announcement
 
 
 @transaction.atomic
@@ -349,9 +369,13 @@ def update_announcement(
     allowed_labels = permissions.author_label_choices(actor)
     if author_label not in allowed_labels and author_label != announcement.author_label:
         raise ValidationError({"author_label": "Nama pengirim tidak sesuai dengan peran Anda."})
-    before = _audit_state(announcement)
-    _apply(
+    return _write(
         announcement,
+        actor=actor,
+        action="announcement.update",
+        agencies=agencies,
+        units=units,
+        before=_audit_state(announcement),
         title=title,
         body=body,
         author_label=author_label,
@@ -362,17 +386,6 @@ def update_announcement(
         position_kinds=position_kinds,
         roles=roles,
     )
-    announcement.save()
-    _set_targets(announcement, agencies, units)
-    record(
-        actor=actor,
-        action="announcement.update",
-        obj=announcement,
-        before=before,
-        after=_audit_state(announcement),
-    )
-    notify_announcement_if_due(announcement=announcement)
-    return announcement
 
 
 def notify_announcement_if_due(*, announcement: Announcement, now=None) -> int:
