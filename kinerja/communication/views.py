@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -146,6 +148,20 @@ def _add_errors(form: AnnouncementForm, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+def _announcement_form_page(request, form, item, save, saved_message: str):
+    """The announcement form; a valid POST is saved by `save` (the service), its refusals shown
+    on the form."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(**_form_kwargs(form))
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, saved_message)
+            return redirect("communication:announcement", pk=saved.pk)
+    return render(request, "communication/announcement_form.html", {"form": form, "item": item})
+
+
 @login_required
 def announcement_create(request):
     """Write and schedule an announcement (BKPSDM, leadership, agency heads, OPD admins)."""
@@ -159,15 +175,13 @@ def announcement_create(request):
         user=request.user,
         initial={"publish_at": clock.now().replace(second=0, microsecond=0), "scope": "all"},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.publish_announcement(actor=request.user, **_form_kwargs(form))
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, "Pengumuman disimpan.")
-            return redirect("communication:announcement", pk=item.pk)
-    return render(request, "communication/announcement_form.html", {"form": form, "item": None})
+    return _announcement_form_page(
+        request,
+        form,
+        None,
+        partial(services.publish_announcement, actor=request.user),
+        "Pengumuman disimpan.",
+    )
 
 
 @login_required
@@ -191,17 +205,13 @@ def announcement_edit(request, pk: int):
         "roles": item.roles,
     }
     form = AnnouncementForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_announcement(
-                actor=request.user, announcement=item, **_form_kwargs(form)
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, "Pengumuman diperbarui.")
-            return redirect("communication:announcement", pk=item.pk)
-    return render(request, "communication/announcement_form.html", {"form": form, "item": item})
+    return _announcement_form_page(
+        request,
+        form,
+        item,
+        partial(services.update_announcement, actor=request.user, announcement=item),
+        "Pengumuman diperbarui.",
+    )
 
 
 @login_required
