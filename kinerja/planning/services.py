@@ -209,6 +209,16 @@ def create_skp(
 # --- content edits (owner, draft/returned, optimistic lock on the SKP version) -------------
 
 
+def _delete_content(
+    actor: Any, obj: Any, *, skp_id: int, expected_version: int, action: str, before: dict
+) -> None:
+    """Delete one row of the SKP's content: editable check, version bump, audit, delete."""
+    skp = _editable(actor, skp_id)
+    _touch(skp, expected_version)
+    record(actor=actor, action=action, obj=obj, agency_id=_agency_id(skp), before=before)
+    obj.delete()
+
+
 def _choice(enum: type, value: str, field: str, message: str) -> str:
     try:
         return enum(value).value
@@ -386,16 +396,15 @@ def update_rhk(
 
 @transaction.atomic
 def delete_rhk(*, actor: Any, rhk: Rhk, expected_version: int) -> None:
-    skp = _editable(actor, rhk.skp_id)
-    _touch(skp, expected_version)
-    record(
-        actor=actor,
+    """Remove an RHK with its indicators from the owner's editable SKP."""
+    _delete_content(
+        actor,
+        rhk,
+        skp_id=rhk.skp_id,
+        expected_version=expected_version,
         action="planning.rhk_deleted",
-        obj=rhk,
-        agency_id=_agency_id(skp),
-        before={"skp_id": skp.pk, "text": rhk.text},
+        before={"skp_id": rhk.skp_id, "text": rhk.text},
     )
-    rhk.delete()
 
 
 def _clean_indicator(
@@ -527,16 +536,15 @@ def update_indicator(
 
 @transaction.atomic
 def delete_indicator(*, actor: Any, indicator: Indicator, expected_version: int) -> None:
-    skp = _editable(actor, indicator.rhk.skp_id)
-    _touch(skp, expected_version)
-    record(
-        actor=actor,
+    """Remove an indicator from an RHK of the owner's editable SKP."""
+    _delete_content(
+        actor,
+        indicator,
+        skp_id=indicator.rhk.skp_id,
+        expected_version=expected_version,
         action="planning.indicator_deleted",
-        obj=indicator,
-        agency_id=_agency_id(skp),
         before={"text": indicator.text},
     )
-    indicator.delete()
 
 
 @transaction.atomic
@@ -560,16 +568,15 @@ def add_attachment(
 
 @transaction.atomic
 def delete_attachment(*, actor: Any, item: SkpAttachment, expected_version: int) -> None:
-    skp = _editable(actor, item.skp_id)
-    _touch(skp, expected_version)
-    record(
-        actor=actor,
+    """Remove a lampiran line from the owner's editable SKP."""
+    _delete_content(
+        actor,
+        item,
+        skp_id=item.skp_id,
+        expected_version=expected_version,
         action="planning.attachment_deleted",
-        obj=item,
-        agency_id=_agency_id(skp),
         before={"text": item.text},
     )
-    item.delete()
 
 
 @transaction.atomic
