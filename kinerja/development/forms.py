@@ -29,7 +29,18 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ExternalReportForm(forms.Form):
+class EndNotBeforeStart:
+    """Form mixin: the `end_date` field may not fall before the `start_date` field."""
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "Tanggal selesai tidak boleh sebelum tanggal mulai.")
+        return data
+
+
+class ExternalReportForm(EndNotBeforeStart, forms.Form):
     form = forms.ChoiceField(label="Bentuk kegiatan", choices=FORM_CHOICES)
     title = forms.CharField(label="Nama kegiatan", max_length=200)
     organiser = forms.CharField(label="Penyelenggara", max_length=200)
@@ -66,13 +77,6 @@ class ExternalReportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _styled(self)
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", "Tanggal selesai tidak boleh sebelum tanggal mulai.")
-        return data
 
 
 class NoteForm(forms.Form):
@@ -147,7 +151,7 @@ class ActivityEditForm(forms.ModelForm):
         _styled(self)
 
 
-class EventEditForm(forms.ModelForm):
+class EventEditForm(EndNotBeforeStart, forms.ModelForm):
     online_link = forms.URLField(
         label="Tautan daring", required=False, max_length=200, assume_scheme="https"
     )
@@ -185,13 +189,6 @@ class EventEditForm(forms.ModelForm):
         ).select_related("unit")
         self.fields["status"].choices = EventStatus.choices
         _styled(self)
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", "Tanggal selesai tidak boleh sebelum tanggal mulai.")
-        return data
 
 
 class RuleForm(forms.Form):
