@@ -19,9 +19,10 @@ from kinerja.organisations.access import access_for
 from kinerja.organisations.models import OrgUnit
 from kinerja.planning.org_selectors import agencies
 
+from .dashboard_cache import cached_dashboard
 from .public import FIRST_YEAR
 from .selectors.achievement import agency_achievement
-from .selectors.dashboard import Figures, dashboard
+from .selectors.dashboard import Figures
 from .selectors.transparency import public_figures
 
 router = Router(tags=["Laporan"])
@@ -183,7 +184,8 @@ def dashboard_figures(request, filters: Query[DashboardFilter]):
         period = Period.objects.filter(pk=filters.periode, year=year).first()
         if period is None:
             raise Http404
-    board = dashboard(year=year, scope=scope, period=period, with_adoption=False)
+    # The page's cached figures (the same entry, the same rows): the same answer as the page.
+    board = cached_dashboard(year=year, scope=scope, period=period).board
     return {
         "year": year,
         "unit_id": scope.pk if scope else None,

@@ -1,41 +1,65 @@
 """The dashboard's figures, charts and their rendered HTML, kept in Django's cache.
 
-The aggregates read every SKP, realisation and evaluation of the year, the SVG charts take pygal
-a few hundred milliseconds and the per-unit table (a hundred schools under the education agency)
-tens more: computed and rendered once per scope, year and period, then served from the cache.
-The key carries a data version that `kinerja.reports.signals` bumps whenever a record the
-dashboard counts is written (a save, a delete, or a service's audited write), so a change shows on
-the next request. The versions are kept per agency: a change bumps the regency's version and its
-agency's (or, when its agency is not known, the version every agency shares), so a unit's
-dashboard stays cached while other agencies' data change. The entry also expires after `settings.REPORTS_DASHBOARD_CACHE_SECONDS` (default
-300 s), which bounds the age of figures that change without either (bulk scripts, or a change
-made by another process when the cache is not shared between processes); the page shows the time
-the figures were computed ("Data per …").
+Two layers. A whole dashboard (figures, charts and the HTML of the per-unit table) is cached per
+scope, year and period under the scope's data version: a repeat request reads one entry. Under it,
+the figures of every unit are cached as a row per unit (its whole subtree added up, with its
+counts per period for the trend) under that unit's own data version, and a dashboard is the sum of
+the rows of the units directly below its scope and of its direct staff. After a change, only the
+rows on the changed unit's path are computed again: the regency recomputes one agency's row, and
+that row is the sum of the agency's cached unit rows and of the changed unit's (a few small
+queries), not the agency's whole subtree; the totals are always the sums of the rows shown.
+
+The versions are counters that `kinerja.reports.signals` bumps whenever a record the dashboard
+counts is written (a save, a delete, or a service's audited write): the regency's, and those of
+every unit on the path of the changed record's unit (its agency and the units above and below it
+down to the record's unit); a change whose unit is not known bumps the counter every unit shares.
+The entries also expire after `settings.REPORTS_DASHBOARD_CACHE_SECONDS` (default 300 s), which
+bounds the age of figures that change without either (bulk scripts, logins and announcement reads
+in the adoption column, or a change made by another process when the cache is not shared between
+processes); the page shows the time the oldest figures it adds up were computed ("Data per …").
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from kinerja.core import clock
 from kinerja.evaluation.models import Period
-from kinerja.organisations.models import OrgUnit
+from kinerja.organisations.models import PATH_SEGMENT, OrgUnit
 
 from .charts import all_charts, chart_note
-from .selectors.dashboard import Dashboard, dashboard
+from .selectors.dashboard import (
+    Dashboard,
+    Figures,
+    Selection,
+    add_up,
+    attach_org_results,
+    compose,
+    group_cut,
+    group_rows,
+    year_periods,
+)
 
 VERSION_KEY = "reports:data-version"  # the regency's: every change bumps it
-AGENCIES_KEY = "reports:data-version:agencies"  # every agency's: a change of unknown agency
-AGENCY_KEY = "reports:data-version:agency:{agency}"
-DASHBOARD_KEY = "reports:dashboard:v2:{version}:{year}:{scope}:{period}"
+AGENCIES_KEY = "reports:data-version:agencies"  # every unit's: a change of unknown unit
+AGENCY_KEY = "reports:data-version:agency:{agency}"  # a unit's (named for the agencies first)
+DASHBOARD_KEY = "reports:dashboard:v3:{version}:{year}:{scope}:{period}"
+ROWS_KEY = "reports:dashboard-rows:v1:{year}:{period}:{unit}"
+DIRECT = "direct"  # the rows of the scope's direct staff in a ROWS_KEY entry
+ADOPTION_KEY = "reports:dashboard-adoption:v1:{year}:{day}"
 DEFAULT_TIMEOUT = 300
+# Up to this many changed units below a scope are brought up to date one by one (a unit with
+# units below it from their rows); more are read again in one grouped pass over the scope.
+FEW_CHANGED = 3
 
 
 def _versions(keys: list[str]) -> list[int]:
@@ -61,24 +85,29 @@ def _incr(key: str) -> None:
         cache.set(key, time.time_ns(), None)
 
 
-def data_version(agency_id: int | None = None) -> str:
-    """The version of the data a dashboard counts: the regency's (None), or an agency's (its
-    own counter and the one every agency shares, for changes whose agency is unknown)."""
-    if agency_id is None:
+def data_version(unit_id: int | None = None) -> str:
+    """The version of the data a dashboard counts: the regency's (None), or a unit's subtree
+    (its own counter and the one every unit shares, for changes whose unit is unknown)."""
+    if unit_id is None:
         return str(_versions([VERSION_KEY])[0])
-    shared, own = _versions([AGENCIES_KEY, AGENCY_KEY.format(agency=agency_id)])
-    return f"{shared}.{own}"
+    return _unit_versions([unit_id])[unit_id]
 
 
-def bump_data_version(*agency_ids: int) -> None:
-    """Make the dashboards that count a change stale: the regency's always, and those of the
-    change's agency and of the agencies above it (an agency may sit under another one's unit)
-    when known, else every agency's."""
+def _unit_versions(unit_ids: list[int]) -> dict[int, str]:
+    """`data_version` of several units, with one read of the cache."""
+    shared, *own = _versions([AGENCIES_KEY, *(AGENCY_KEY.format(agency=i) for i in unit_ids)])
+    return {unit_id: f"{shared}.{v}" for unit_id, v in zip(unit_ids, own, strict=True)}
+
+
+def bump_data_version(*unit_ids: int) -> None:
+    """Make the figures that count a change stale: the regency's always, and those of the units
+    on the path of the changed record's unit (from the root down to that unit) when known, else
+    every unit's."""
     _incr(VERSION_KEY)
-    if not agency_ids:
+    if not unit_ids:
         _incr(AGENCIES_KEY)
-    for agency_id in agency_ids:
-        _incr(AGENCY_KEY.format(agency=agency_id))
+    for unit_id in unit_ids:
+        _incr(AGENCY_KEY.format(agency=unit_id))
 
 
 @dataclass
@@ -99,19 +128,15 @@ def cached_dashboard(*, year: int, scope: OrgUnit | None, period: Period | None)
     Nothing in the entry depends on the user: the caller checks that the user may see the scope,
     and names (the drill-down list) are read per request.
     """
-    # A unit's figures depend on its agency's data only (agency units point at themselves);
-    # the regency and a unit above the agencies count everything.
-    agency_id = scope.agency_id if scope is not None else None
     key = DASHBOARD_KEY.format(
-        version=data_version(agency_id),
+        version=data_version(scope.pk if scope is not None else None),
         year=year,
         scope=scope.pk if scope is not None else "regency",
         period=period.pk if period is not None else "default",
     )
     entry = cache.get(key)
     if entry is None:
-        as_of = clock.now()
-        board = dashboard(year=year, scope=scope, period=period)
+        board, as_of = cached_board(year=year, scope=scope, period=period)
         charts = all_charts(board)
         html = render_to_string(
             "reports/_dashboard_figures.html",
@@ -124,4 +149,181 @@ def cached_dashboard(*, year: int, scope: OrgUnit | None, period: Period | None)
     return entry
 
 
-__all__ = ["CachedDashboard", "bump_data_version", "cached_dashboard", "data_version"]
+def cached_board(
+    *, year: int, scope: OrgUnit | None, period: Period | None
+) -> tuple[Dashboard, datetime]:
+    """The dashboard added up from the cached rows of the units directly below the scope (and of
+    its direct staff), computing only the rows whose unit's data changed; with the time the
+    oldest of them was computed. The same figures as `selectors.dashboard.dashboard`."""
+    periods, period = year_periods(year, period)
+    rows = _Rows(year=year, period=period)
+    groups, as_of = rows.below(scope)
+    if scope is None:
+        _attach_adoption(groups, year)
+    board = compose(year=year, scope=scope, period=period, periods=periods, groups=groups)
+    rows.store()
+    return board, as_of
+
+
+class _Rows:
+    """The rows of one year and period: read from the cache, computed where stale, stored."""
+
+    def __init__(self, *, year: int, period: Period | None):
+        self.year, self.period = year, period
+        self.period_key = period.pk if period is not None else "none"
+        self.now = clock.now()
+        self.to_store: dict[str, tuple[datetime, object]] = {}
+
+    def below(self, parent: OrgUnit | None) -> tuple[list[Figures], datetime]:
+        """The rows of the units directly below `parent` (None: the regency) and of the staff
+        directly in it (at the regency: in a root unit, or in no unit)."""
+        cut = group_cut(parent)
+        units = OrgUnit.objects.annotate(
+            path_length=Length("path"),
+            has_children=Exists(OrgUnit.objects.filter(parent=OuterRef("pk"))),
+        )
+        if parent is None:
+            units = list(units.filter(path_length__lte=cut))
+            roots = [u for u in units if u.path_length < cut]
+            children = [u for u in units if u.path_length == cut]
+            direct = Selection(unit_ids=tuple(u.pk for u in roots), unitless=True)
+            direct_version = data_version(None)
+        else:
+            roots = [parent]
+            children = list(units.filter(path__startswith=parent.path, path_length=cut))
+            direct = Selection(unit_ids=(parent.pk,))
+            direct_version = data_version(parent.pk)
+        versions = _unit_versions([u.pk for u in children])
+        by_path = {u.path: u for u in (*children, *roots)}
+        # One entry per scope, year and period holds the rows below the scope, each with the
+        # version it was computed at (a few entries, however many units: a small cache keeps them).
+        entry_key = ROWS_KEY.format(
+            year=self.year,
+            period=self.period_key,
+            unit=parent.pk if parent is not None else "regency",
+        )
+        stored = cache.get(entry_key) or {}
+
+        rows: dict[int, tuple[datetime, Figures]] = {}
+        for unit in children:
+            hit = stored.get(unit.pk)
+            if hit is not None and hit[0] == versions[unit.pk]:
+                rows[unit.pk] = (hit[1], hit[2])
+        direct_rows, changed = None, False
+        hit = stored.get(DIRECT)
+        if hit is not None and hit[0] == direct_version:
+            direct_rows = (hit[1], hit[2])
+        stale = [u for u in children if u.pk not in rows]
+        few = len(stale) <= FEW_CHANGED
+        # A changed unit with units below it is the sum of their rows (most still cached); the
+        # others are read in one pass with the direct staff.
+        stepped = [u for u in stale if few and u.has_children]
+        batch = [u for u in stale if u not in stepped]
+        computed: list[Figures] = []
+        if batch or direct_rows is None:
+            if few:
+                selection = Selection(
+                    paths=tuple(u.path for u in batch),
+                    unit_ids=direct.unit_ids,
+                    unitless=direct.unitless,
+                )
+            else:
+                selection = Selection.of(parent)
+            found_rows = group_rows(
+                year=self.year, period=self.period, selection=selection, cut=cut
+            )
+            child_ids = {u.pk for u in children}
+            fresh_direct = []
+            for key, figures in found_rows.items():
+                figures.unit = by_path.get(key) if key is not None else None
+                if figures.unit is not None and figures.unit.pk in child_ids:
+                    rows[figures.unit.pk] = (self.now, figures)
+                    computed.append(figures)
+                else:
+                    fresh_direct.append(figures)
+            for unit in batch:  # a unit without any counted record still gets its (empty) row
+                if unit.pk not in rows:
+                    rows[unit.pk] = (self.now, Figures(key=unit.path, name="", unit=unit))
+            direct_rows, changed = (self.now, fresh_direct), True
+            if parent is None:  # the roots' direct staff: the root's own result, as ever shown
+                computed.extend(fresh_direct)
+        for unit in stepped:
+            parts, as_of = self.below(unit)
+            figures = add_up(unit.path, unit, parts)
+            rows[unit.pk] = (as_of, figures)
+            computed.append(figures)
+        attach_org_results(
+            [f for f in computed if f.unit is not None and f.unit != parent],
+            year=self.year,
+            period=self.period,
+        )
+        # Today's units (the names a rename gives them) on the rows read from the cache.
+        for unit in children:
+            rows[unit.pk][1].unit = unit
+        for figures in direct_rows[1]:
+            figures.unit = by_path.get(figures.key) if figures.key else None
+        if stale or changed:
+            # Kept without their units (the unit objects are read per request anyway).
+            self.to_store[entry_key] = {
+                DIRECT: (direct_version, direct_rows[0], [_bare(f) for f in direct_rows[1]]),
+                **{
+                    unit.pk: (versions[unit.pk], rows[unit.pk][0], _bare(rows[unit.pk][1]))
+                    for unit in children
+                },
+            }
+
+        groups = [figures for _, figures in rows.values()] + list(direct_rows[1])
+        as_of = min([direct_rows[0], *(when for when, _ in rows.values())])
+        return groups, as_of
+
+    def store(self) -> None:
+        timeout = _timeout()
+        if timeout > 0 and self.to_store:
+            cache.set_many(self.to_store, timeout)
+
+
+def _bare(figures: Figures) -> Figures:
+    return replace(figures, unit=None, adoption=None)
+
+
+def _attach_adoption(groups: list[Figures], year: int) -> None:
+    """The adoption column (agencies on the regency level), per agency from one cache entry per
+    year and day (the current period follows the date), each agency's figures with the version
+    they were computed at."""
+    agencies = [
+        f.unit
+        for f in groups
+        if f.unit is not None and f.unit.is_agency and len(f.unit.path) == 2 * PATH_SEGMENT
+    ]
+    if not agencies:
+        return
+    versions = _unit_versions([a.pk for a in agencies])
+    key = ADOPTION_KEY.format(year=year, day=clock.today().isoformat())
+    stored = cache.get(key) or {}
+    figures = {
+        pk: hit[1]
+        for pk, hit in ((a.pk, stored.get(a.pk)) for a in agencies)
+        if hit is not None and hit[0] == versions[pk]
+    }
+    missing = [a.pk for a in agencies if a.pk not in figures]
+    if missing:
+        from kinerja.adoption.selectors import agency_adoption
+
+        fresh = agency_adoption(year=year, agency_ids=missing)
+        for pk in missing:
+            figures[pk] = fresh.get(pk)
+        timeout = _timeout()
+        if timeout > 0:
+            cache.set(key, {pk: (versions[pk], figures[pk]) for pk in figures}, timeout)
+    for f in groups:
+        if f.unit is not None:
+            f.adoption = figures.get(f.unit.pk)
+
+
+__all__ = [
+    "CachedDashboard",
+    "bump_data_version",
+    "cached_board",
+    "cached_dashboard",
+    "data_version",
+]

@@ -11,9 +11,11 @@ monitoring.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import reduce
+from operator import or_
 
 from django.db.models import (
     Case,
@@ -75,6 +77,10 @@ class Figures:
     org_result: OrgPredicate | None = None
     violations: list[Violation] = field(default_factory=list)
     adoption: object | None = None
+    # Per period of the year (period id → count): this group's share of the trend.
+    realised_by_period: dict[int, int] = field(default_factory=dict)
+    evaluated_by_period: dict[int, int] = field(default_factory=dict)
+    seen: bool = False  # some record of the group was counted (groups without any are not shown)
 
     @property
     def skp_total(self) -> int:
@@ -146,11 +152,42 @@ class Dashboard:
         return self.scope.name if self.scope is not None else "Kabupaten Aceh Barat Daya"
 
 
+@dataclass(frozen=True)
+class Selection:
+    """Which employees a grouped read counts: those under any of `paths`, those working in one
+    of `unit_ids` itself, those without a unit (`unitless`), or everyone (`everyone`)."""
+
+    paths: tuple[str, ...] = ()
+    unit_ids: tuple[int, ...] = ()
+    unitless: bool = False
+    everyone: bool = False
+
+    @classmethod
+    def of(cls, scope: OrgUnit | None) -> Selection:
+        return cls(everyone=True) if scope is None else cls(paths=(scope.path,))
+
+    def q(self, prefix: str = "") -> Q:
+        q = Q(**{f"{prefix}is_active": True, f"{prefix}skp_exemption": ""})
+        if self.everyone:
+            return q
+        parts = [Q(**{f"{prefix}unit__path__startswith": path}) for path in self.paths]
+        if self.unit_ids:
+            parts.append(Q(**{f"{prefix}unit__in": list(self.unit_ids)}))
+        if self.unitless:
+            parts.append(Q(**{f"{prefix}unit__isnull": True}))
+        if not parts:
+            return Q(pk__in=[])
+        return q & reduce(or_, parts)
+
+
 def _scope_employees(scope: OrgUnit | None, prefix: str = "") -> Q:
-    q = Q(**{f"{prefix}is_active": True, f"{prefix}skp_exemption": ""})
-    if scope is not None:
-        q &= Q(**{f"{prefix}unit__path__startswith": scope.path})
-    return q
+    return Selection.of(scope).q(prefix)
+
+
+def group_cut(scope: OrgUnit | None) -> int:
+    """The length of the group keys: the unit path cut at the level below the scope (the
+    regency's level below is the perangkat daerah: the children of the root unit)."""
+    return (len(scope.path) if scope is not None else PATH_SEGMENT) + PATH_SEGMENT
 
 
 def _key(prefix: str, cut: int):
@@ -201,33 +238,35 @@ def default_period(year: int, periods: list[Period]) -> Period | None:
     return periodic[0] if periodic else (periods[0] if periods else None)
 
 
-def dashboard(
-    *,
-    year: int,
-    scope: OrgUnit | None,
-    period: Period | None = None,
-    with_adoption: bool = True,
-) -> Dashboard:
-    """All dashboard figures for the scope (None: the regency), in a constant number of queries.
-
-    The caller checks that the user may see the scope; names are not part of this read.
-    """
+def year_periods(year: int, period: Period | None) -> tuple[list[Period], Period | None]:
+    """The year's periods in calendar order, and the period shown (the default when None)."""
     periods = list(Period.objects.filter(year=year).order_by("kind", "number"))
     periods.sort(key=lambda p: (p.is_annual, p.start, p.number))
     if period is None:
         period = default_period(year, periods)
-    # The regency's level below is the perangkat daerah: the children of the root unit.
-    cut = (len(scope.path) if scope is not None else PATH_SEGMENT) + PATH_SEGMENT
-    groups: dict[str, Figures] = {}
+    return periods, period
 
-    def group(key: str) -> Figures:
+
+def group_rows(
+    *, year: int, period: Period | None, selection: Selection, cut: int
+) -> dict[str | None, Figures]:
+    """The figures of the selected employees grouped by their unit path cut at `cut` (None: no
+    unit), in seven queries whatever the number of groups, employees and records; each group
+    carries its counts per period for the trend. Units, names and organisation results are
+    attached by the caller."""
+    groups: dict[str | None, Figures] = {}
+
+    def group(key: str | None) -> Figures:
         if key not in groups:
-            groups[key] = Figures(key=key, name="")
+            groups[key] = Figures(key=key or "", name="", seen=True)
         return groups[key]
+
+    def scoped(prefix: str) -> Q:
+        return selection.q(prefix)
 
     # Head-count and JP attainment (one query; JP totals are a correlated subquery).
     people = (
-        Employee.objects.filter(_scope_employees(scope))
+        Employee.objects.filter(scoped(""))
         .annotate(jp=Coalesce(_jp_total_subquery(year), Value(Decimal(0))))
         .values(key=_key("", cut))
         .annotate(
@@ -243,7 +282,7 @@ def dashboard(
         figures.pns, figures.pns_met = row["pns"], row["pns_met"]
         figures.pppk = row["headcount"] - row["pns"]
 
-    open_skps = Skp.objects.open().filter(Q(year=year) & _scope_employees(scope, "employee__"))
+    open_skps = Skp.objects.open().filter(Q(year=year) & scoped("employee__"))
     for row in (
         open_skps.values("status", key=_key("employee__", cut)).annotate(n=Count("pk")).order_by()
     ):
@@ -252,8 +291,8 @@ def dashboard(
     def open_skp(prefix: str) -> Q:
         # The open SKPs of the year of employees in scope, as join conditions (not an IN
         # subquery over the same SKPs: one pass over each table).
-        return Q(**{f"{prefix}is_closed": False, f"{prefix}year": year}) & _scope_employees(
-            scope, f"{prefix}employee__"
+        return Q(**{f"{prefix}is_closed": False, f"{prefix}year": year}) & scoped(
+            f"{prefix}employee__"
         )
 
     indicators = Indicator.objects.filter(open_skp("rhk__skp__"), target_min__isnull=False).values(
@@ -262,9 +301,9 @@ def dashboard(
     for row in indicators.annotate(n=Count("pk")).order_by():
         group(row["key"]).indicators = row["n"]
 
-    # Realisations: the chosen period's per group (with the achievement), and a count per period
-    # for the trend. One grouped pass would compute the achievement of every period's rows and
-    # cost more than the two (EXPLAIN ANALYZE at 6,000 employees: 145 ms against 70 ms).
+    # Realisations: the chosen period's per group (with the achievement), and a count per group
+    # and period for the trend. One grouped pass would compute the achievement of every period's
+    # rows and cost more than the two (EXPLAIN ANALYZE at 6,000 employees: 145 ms against 70 ms).
     realised = Realisation.objects.filter(
         open_skp("indicator__rhk__skp__"),
         value__isnull=False,
@@ -279,33 +318,31 @@ def dashboard(
         ):
             figures = group(row["key"])
             figures.realised, figures.achievement_sum = row["n"], float(row["pct"] or 0)
-    realised_by_period = dict(
+    for row in (
         realised.filter(period__year=year)
-        .values("period_id")
+        .values("period_id", key=_key("indicator__rhk__skp__employee__", cut))
         .annotate(n=Count("pk"))
-        .values_list("period_id", "n")
         .order_by()
-    )
+    ):
+        group(row["key"]).realised_by_period[row["period_id"]] = row["n"]
 
     # Evaluations of every period of the year, grouped once by group, period and predicate: the
     # chosen period's figures per group and the trend both come from these rows.
-    evaluated_by_period: dict[int, int] = defaultdict(int)
-    evaluations = Evaluation.objects.filter(
-        Q(period__year=year) & _scope_employees(scope, "skp__employee__")
-    )
+    evaluations = Evaluation.objects.filter(Q(period__year=year) & scoped("skp__employee__"))
     for row in (
         evaluations.values("period_id", "predicate", key=_key("skp__employee__", cut))
         .annotate(n=Count("pk"))
         .order_by()
     ):
-        evaluated_by_period[row["period_id"]] += row["n"]
+        figures = group(row["key"])
+        by_period = figures.evaluated_by_period
+        by_period[row["period_id"]] = by_period.get(row["period_id"], 0) + row["n"]
         if period is not None and row["period_id"] == period.pk:
-            figures = group(row["key"])
             figures.predicates[Predicate(row["predicate"])] += row["n"]
             figures.evaluated += row["n"]
 
     appeals = Appeal.objects.filter(
-        Q(evaluation__period__year=year) & _scope_employees(scope, "evaluation__skp__employee__")
+        Q(evaluation__period__year=year) & scoped("evaluation__skp__employee__")
     )
     for row in (
         appeals.values(key=_key("evaluation__skp__employee__", cut))
@@ -322,35 +359,71 @@ def dashboard(
             row["open"],
             row["changed"],
         )
+    return groups
 
-    units = {u.path: u for u in OrgUnit.objects.filter(path__in=list(groups))}
-    for key, figures in groups.items():
-        unit = units.get(key)
-        figures.unit = unit
+
+def dashboard(
+    *,
+    year: int,
+    scope: OrgUnit | None,
+    period: Period | None = None,
+    with_adoption: bool = True,
+) -> Dashboard:
+    """All dashboard figures for the scope (None: the regency), in a constant number of queries,
+    computed now (`reports.dashboard_cache` serves the same figures from cached rows).
+
+    The caller checks that the user may see the scope; names are not part of this read.
+    """
+    periods, period = year_periods(year, period)
+    rows = group_rows(year=year, period=period, selection=Selection.of(scope), cut=group_cut(scope))
+    units = {u.path: u for u in OrgUnit.objects.filter(path__in=[k for k in rows if k])}
+    for key, figures in rows.items():
+        figures.unit = units.get(key)
+    # The scope's own "(langsung)" row holds only its direct staff: the scope's result and
+    # pattern belong to the total row, not to that row.
+    attach_org_results(
+        [f for f in rows.values() if scope is None or f.unit != scope], year=year, period=period
+    )
+    if with_adoption and scope is None:
+        # Adoption is a column per agency, shown on the regency level only.
+        _attach_adoption(rows.values(), year)
+    return compose(year=year, scope=scope, period=period, periods=periods, groups=rows.values())
+
+
+def compose(
+    *,
+    year: int,
+    scope: OrgUnit | None,
+    period: Period | None,
+    periods: list[Period],
+    groups: Iterable[Figures],
+) -> Dashboard:
+    """The dashboard from its groups' figures (with their units and organisation results): the
+    names, the order, the total (the sum of the groups), the scope's result and the trend."""
+    groups = [figures for figures in groups if figures.seen]
+    for figures in groups:
+        unit = figures.unit
         if unit is None:
             figures.name = "Tanpa unit kerja"
         elif (scope is not None and unit.pk == scope.pk) or (scope is None and unit.depth == 0):
             figures.name = f"{unit.name} (langsung)"
         else:
             figures.name = unit.name
-
-    _attach_org_results(groups.values(), scope, year, period)
-    if with_adoption and scope is None:
-        # Adoption is a column per agency, shown on the regency level only.
-        _attach_adoption(groups.values(), year)
+        _count_no_skp(figures)
 
     total = Figures(key=scope.path if scope else "", name="Jumlah", unit=scope)
-    for figures in groups.values():
+    for figures in groups:
         _add(total, figures)
-    _attach_org_results([total], None, year, period)
-    if scope is None:
-        total.org_result, total.violations = None, []  # the regency has no single result
+    _count_no_skp(total)
+    if scope is not None:
+        attach_org_results([total], year=year, period=period)
+    # (The regency has no single organisation result.)
 
     ordered = sorted(
-        groups.values(),
+        groups,
         key=lambda f: (f.unit is None, scope is not None and f.unit == scope, f.name),
     )
-    trend = _trend(periods, total, realised=realised_by_period, evaluated=evaluated_by_period)
+    trend = _trend(periods, total)
     breadcrumbs = []
     if scope is not None:
         ids = [int(part) for part in scope.path.split("/") if part]
@@ -384,18 +457,36 @@ def _add(total: Figures, figures: Figures) -> None:
     total.pns += figures.pns
     total.pns_met += figures.pns_met
     total.pppk += figures.pppk
+    for mine, theirs in (
+        (total.realised_by_period, figures.realised_by_period),
+        (total.evaluated_by_period, figures.evaluated_by_period),
+    ):
+        for period_id, n in theirs.items():
+            mine[period_id] = mine.get(period_id, 0) + n
+    total.seen = total.seen or figures.seen
 
 
-def _attach_org_results(groups, scope, year: int, period: Period | None) -> None:
+def add_up(key: str, unit: OrgUnit | None, parts: Iterable[Figures]) -> Figures:
+    """One group's figures as the sum of its parts (the groups below it and its direct staff)."""
+    figures = Figures(key=key, name="", unit=unit)
+    for part in parts:
+        _add(figures, part)
+    _count_no_skp(figures)
+    return figures
+
+
+def _count_no_skp(figures: Figures) -> None:
+    # "No SKP" is not an SKP status: count it as the rest of the head-count.
+    figures.skp[MonitoringStatus.NONE] = max(figures.headcount - figures.skp_total, 0)
+
+
+def attach_org_results(groups: Iterable[Figures], *, year: int, period: Period | None) -> None:
     """The organisation result of each group's unit (the period's, else the year's) and the
-    breaches of the SE MenPANRB 3/2023 pattern it allows (evaluation's domain rules)."""
-    for figures in groups:
-        # "No SKP" is not an SKP status: count it as the rest of the head-count.
-        figures.skp[MonitoringStatus.NONE] = max(figures.headcount - figures.skp_total, 0)
-    # The scope's own "(langsung)" row holds only its direct staff: the scope's result and
-    # pattern belong to the total row, not to that row.
-    groups = [f for f in groups if scope is None or f.unit != scope]
+    breaches of the SE MenPANRB 3/2023 pattern it allows (evaluation's domain rules); one query."""
+    groups = list(groups)
     units = [f.unit for f in groups if f.unit is not None]
+    for figures in groups:
+        figures.org_result, figures.violations = None, []
     if not units:
         return
     results = OrgResult.objects.filter(unit__in=units, year=year)
@@ -428,10 +519,9 @@ def _attach_adoption(groups, year: int) -> None:
             figures.adoption = figures_by_id.get(figures.unit.pk)
 
 
-def _trend(
-    periods: list[Period], total: Figures, *, realised: dict[int, int], evaluated: dict[int, int]
-) -> list[TrendPoint]:
+def _trend(periods: list[Period], total: Figures) -> list[TrendPoint]:
     """Per period: evaluations given and realisations entered, against today's SKPs."""
+    realised, evaluated = total.realised_by_period, total.evaluated_by_period
     return [
         TrendPoint(
             period=p,
@@ -507,8 +597,15 @@ __all__ = [
     "Dashboard",
     "Figures",
     "PersonRow",
+    "Selection",
     "TrendPoint",
+    "add_up",
+    "attach_org_results",
+    "compose",
     "dashboard",
+    "group_cut",
+    "group_rows",
     "people",
     "people_in_scope",
+    "year_periods",
 ]
