@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.world import PASSWORD
+from tests.live_browser import sign_in, snap
 
 from .conftest import YEAR, build
 
@@ -22,25 +21,9 @@ def live_data(live_server, transactional_db):
     return build(build_world())
 
 
-def _snap(page, name):
-    folder = os.environ.get("KINERJA_SCREENSHOTS", "")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{folder}/{name}.png", full_page=True)
-
-
-def _sign_in(page, live_server, employee):
-    page.set_default_timeout(20_000)
-    page.set_default_navigation_timeout(40_000)
-    page.goto(f"{live_server.url}/akun/masuk/")
-    page.get_by_label("NIP").fill(employee.nip)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-
-
 def test_admin_downloads_an_export_and_sees_it_logged(live_server, live_data, page):
     w = live_data.world
-    _sign_in(page, live_server, w.bkpsdm_admin)
+    sign_in(page, live_server, w.bkpsdm_admin)
     page.get_by_role("link", name="Pertukaran SIASN").first.click()
     page.get_by_label("Jenis data").select_option("skp_annual")
     page.get_by_label("Tahun").fill(str(YEAR))
@@ -52,16 +35,16 @@ def test_admin_downloads_an_export_and_sees_it_logged(live_server, live_data, pa
     assert w.staff.nip in content and "hasil" in content.splitlines()[0]
     page.reload()
     expect(page.locator("tbody").get_by_text("Hasil SKP tahunan").first).to_be_visible()
-    _snap(page, "exchange-index")
+    snap(page, "exchange-index")
     page.get_by_role("link", name="Catatan ekspor").click()
-    _snap(page, "exchange-log")
+    snap(page, "exchange-log")
 
 
 def test_admin_previews_a_superior_file_and_must_tick_the_change(
     live_server, live_data, page, tmp_path
 ):
     w = live_data.world
-    _sign_in(page, live_server, w.bkpsdm_admin)
+    sign_in(page, live_server, w.bkpsdm_admin)
     page.goto(f"{live_server.url}/pertukaran/impor/")
     source = tmp_path / "atasan-siasn.csv"
     source.write_text(f"nip,nip_atasan\n{w.staff.nip},{w.bidang_head.nip}\n", encoding="utf-8")
@@ -70,11 +53,11 @@ def test_admin_previews_a_superior_file_and_must_tick_the_change(
     page.get_by_role("button", name="Periksa berkas").click()
     expect(page.get_by_text("Perubahan atasan tidak pernah diterapkan otomatis.")).to_be_visible()
     expect(page.get_by_label("Terima atasan ini")).not_to_be_checked()
-    _snap(page, "exchange-import-superior")
+    snap(page, "exchange-import-superior")
     page.get_by_label("Terima atasan ini").check()
     page.get_by_role("button", name="Terima yang dicentang").click()
     expect(page.get_by_text("1 perubahan diterapkan")).to_be_visible()
-    _snap(page, "exchange-import-applied")
+    snap(page, "exchange-import-applied")
     bad = tmp_path / "salah.csv"
     bad.write_text("nip,nip_atasan\n123,456\n", encoding="utf-8")
     page.goto(f"{live_server.url}/pertukaran/impor/")
@@ -82,4 +65,4 @@ def test_admin_previews_a_superior_file_and_must_tick_the_change(
     page.get_by_label("Berkas SIASN").set_input_files(str(bad))
     page.get_by_role("button", name="Periksa berkas").click()
     expect(page.get_by_text("Laporan per baris")).to_be_visible()
-    _snap(page, "exchange-import-errors")
+    snap(page, "exchange-import-errors")

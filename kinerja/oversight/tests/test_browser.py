@@ -3,13 +3,10 @@ KINERJA_SCREENSHOTS when set)."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.world import PASSWORD
+from tests.live_browser import sign_in, snap
 
 from .conftest import YEAR, build
 
@@ -23,22 +20,10 @@ def live_data(live_server, transactional_db):
     return build(build_world())
 
 
-def _snap(page, name):
-    folder = os.environ.get("KINERJA_SCREENSHOTS", "")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{folder}/{name}.png", full_page=True)
-
-
 def test_auditor_filters_exceptions_and_follows_a_link_to_the_audit_trail(
     live_server, live_data, page
 ):
-    page.set_default_timeout(20_000)
-    page.set_default_navigation_timeout(40_000)
-    page.goto(f"{live_server.url}/akun/masuk/")
-    page.get_by_label("NIP").fill(live_data.world.auditor.nip)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    sign_in(page, live_server, live_data.world.auditor)
     page.get_by_role("link", name="Pengawasan").first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Pengawasan")
     page.get_by_label("Tahun").fill(str(YEAR))
@@ -48,9 +33,9 @@ def test_auditor_filters_exceptions_and_follows_a_link_to_the_audit_trail(
         page.locator("tbody").get_by_text("Rating berbeda dari saran bukti").first
     ).to_be_visible()
     expect(page.get_by_text(live_data.world.it_staff.nip)).to_have_count(0)
-    _snap(page, "oversight-exceptions")
+    snap(page, "oversight-exceptions")
     page.set_viewport_size({"width": 375, "height": 800})
-    _snap(page, "oversight-exceptions-phone")
+    snap(page, "oversight-exceptions-phone")
     page.set_viewport_size({"width": 1280, "height": 800})
     page.get_by_role("link", name="Jejak audit").first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Jejak Audit")
