@@ -194,6 +194,14 @@ def reset_conversion_rule(*, actor: Any, form: str) -> None:
 # --- Catalogue and events --------------------------------------------------------------------
 
 
+def _assign_and_save(instance: Activity | TrainingEvent, fields: dict[str, Any]) -> None:
+    """Set the edited fields, check the row (`full_clean`) and save it."""
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    instance.full_clean()
+    instance.save()
+
+
 @transaction.atomic
 def save_activity(
     *, actor: Any, activity: Activity | None = None, competencies=(), **fields: Any
@@ -203,10 +211,7 @@ def save_activity(
         _deny("Hanya BKPSDM yang dapat mengelola katalog.")
     before = snapshot(activity) if activity else None
     activity = activity or Activity()
-    for name, value in fields.items():
-        setattr(activity, name, value)
-    activity.full_clean()
-    activity.save()
+    _assign_and_save(activity, fields)
     activity.competencies.set(competencies)
     record(
         actor=actor,
@@ -235,10 +240,7 @@ def save_event(
         _deny()
     before = snapshot(event) if event else None
     event = event or TrainingEvent(created_by=actor)
-    for name, value in fields.items():
-        setattr(event, name, value)
-    event.full_clean()
-    event.save()
+    _assign_and_save(event, fields)
     event.target_positions.set(target_positions)
     event.target_units.set(target_units)
     record(
