@@ -453,35 +453,18 @@ def _periods(w):
 
 def approved_skp_of(w, employee, assessor, superior):
     """An approved SKP of the year with one RHK and one indicator, made once per employee."""
-    import datetime as dt
-
     from kinerja.core import clock
     from kinerja.planning.models import Indicator, Rhk, Skp
+    from tests.records import make_approved_skp
 
     existing = Skp.objects.filter(employee=employee, status="approved").first()
     if existing is not None:
         return existing
-    year = clock.today().year
-    skp = Skp.objects.create(
-        employee=employee,
-        year=year,
-        period_start=dt.date(year, 1, 1),
-        period_end=dt.date(year, 12, 31),
-        status="approved",
-        form_type="non_jpt",
-        position=employee.position,
-        position_name=employee.position.name,
-        position_kind=employee.position.kind,
-        unit=employee.unit,
-        unit_name=employee.unit.name,
-        agency_name=employee.unit.agency.name,
-        employee_name=employee.full_name,
-        employee_rank=employee.rank,
-        assessor=assessor,
+    skp = make_approved_skp(
+        employee,
+        assessor,
+        year=clock.today().year,
         assessor_post=assessor.position,
-        assessor_name=assessor.full_name,
-        assessor_nip=assessor.nip,
-        assessor_position=assessor.position.name,
         superior=superior,
         superior_name=superior.full_name,
         superior_nip=superior.nip,

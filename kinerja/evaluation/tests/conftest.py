@@ -9,44 +9,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
 from kinerja.accounts.models import User
 from kinerja.planning.models import Indicator, Rhk, Skp
+from tests.records import at, make_approved_skp
 
-JAKARTA = ZoneInfo("Asia/Jakarta")
 YEAR = 2026
 
 
-def at(day: dt.date, hour: int = 10):
-    """A travel target inside Jakarta's day (clock.today() uses the local date)."""
-    return dt.datetime(day.year, day.month, day.day, hour, tzinfo=JAKARTA)
-
-
 def approved_skp(employee, assessor, superior, *, indicators=((Decimal(12), "laporan"),)):
-    skp = Skp.objects.create(
-        employee=employee,
+    skp = make_approved_skp(
+        employee,
+        assessor,
         year=YEAR,
-        period_start=dt.date(YEAR, 1, 1),
-        period_end=dt.date(YEAR, 12, 31),
-        status="approved",
-        form_type="non_jpt",
-        position=employee.position,
-        position_name=employee.position.name,
-        position_kind=employee.position.kind,
-        unit=employee.unit,
-        unit_name=employee.unit.name,
-        agency_name=employee.unit.agency.name,
-        employee_name=employee.full_name,
-        employee_rank=employee.rank,
-        assessor=assessor,
         assessor_post=assessor.position,
-        assessor_name=assessor.full_name,
-        assessor_nip=assessor.nip,
-        assessor_position=assessor.position.name,
         superior=superior,
         superior_name=superior.full_name,
         superior_nip=superior.nip,
@@ -113,3 +92,40 @@ def ev(world, frozen):
         indicators=indicators,
         head_skp=head_skp,
     )
+
+
+def rate_staff_annual(ev: Ev, work: str = "meets", behaviour: str = "meets"):
+    """The seksi head rates the staff's year (the annual period)."""
+    from kinerja.evaluation import services
+
+    return services.rate(
+        actor=ev.user(ev.world.seksi_head),
+        skp=ev.skp,
+        period=ev.annual,
+        work_rating=work,
+        behaviour_rating=behaviour,
+    )
+
+
+def ready_for_penetapan(ev: Ev, *, org_result: str = "good", rate_head: bool = True) -> None:
+    """Org results set (the agency's unless `org_result` is empty, and the seksi's) and annual
+    predicates for the staff and, unless `rate_head` is False, the seksi head."""
+    from kinerja.evaluation import services
+
+    w = ev.world
+    if org_result:
+        services.set_org_result(
+            actor=ev.user(w.regent), unit=w.health, year=YEAR, predicate=org_result
+        )
+    services.set_org_result(
+        actor=ev.user(w.bidang_head), unit=w.health_seksi, year=YEAR, predicate="good"
+    )
+    rate_staff_annual(ev)
+    if rate_head:
+        services.rate(
+            actor=ev.user(w.bidang_head),
+            skp=ev.head_skp,
+            period=ev.annual,
+            work_rating="",
+            behaviour_rating="meets",
+        )

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from kinerja.evaluation import services
 from kinerja.evaluation.models import Feedback, OrgResult, PredicateDetermination
 
-from .conftest import YEAR
+from .conftest import YEAR, ready_for_penetapan
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -215,31 +215,9 @@ def test_periodic_org_result_is_set_for_a_period(ev, client):
 # --- penetapan -----------------------------------------------------------------------------
 
 
-def _prepare(ev):
-    w = ev.world
-    services.set_org_result(actor=ev.user(w.regent), unit=w.health, year=YEAR, predicate="good")
-    services.set_org_result(
-        actor=ev.user(w.bidang_head), unit=w.health_seksi, year=YEAR, predicate="good"
-    )
-    services.rate(
-        actor=ev.user(w.seksi_head),
-        skp=ev.skp,
-        period=ev.annual,
-        work_rating="meets",
-        behaviour_rating="meets",
-    )
-    services.rate(
-        actor=ev.user(w.bidang_head),
-        skp=ev.head_skp,
-        period=ev.annual,
-        work_rating="",
-        behaviour_rating="meets",
-    )
-
-
 def test_head_signs_the_penetapan_through_the_api_explaining_each_breach(ev, client):
     w = ev.world
-    _prepare(ev)
+    ready_for_penetapan(ev)
     headers = headers_for(w, w.health_head)
     status = client.get(
         f"/api/v1/evaluation/agencies/{w.health.pk}/distribution?year={YEAR}", headers=headers
@@ -258,7 +236,7 @@ def test_head_signs_the_penetapan_through_the_api_explaining_each_breach(ev, cli
 
 def test_regent_cannot_sign_the_penetapan_through_the_api(ev, client):
     w = ev.world
-    _prepare(ev)
+    ready_for_penetapan(ev)
     response = client.post(
         f"/api/v1/evaluation/agencies/{w.health.pk}/determination",
         {"year": YEAR},

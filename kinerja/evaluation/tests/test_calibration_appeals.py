@@ -16,23 +16,13 @@ from kinerja.evaluation.models import CalibrationAdjustment, Evaluation
 from kinerja.evaluation.selectors.calibration import agency_calibration, calibration_employees
 from kinerja.evaluation.services.determination import violation_key
 
-from .conftest import YEAR, at
-
-
-def annual(ev, work="meets", behaviour="meets"):
-    return services.rate(
-        actor=ev.user(ev.world.seksi_head),
-        skp=ev.skp,
-        period=ev.annual,
-        work_rating=work,
-        behaviour_rating=behaviour,
-    )
+from .conftest import YEAR, at, rate_staff_annual
 
 
 def test_calibration_page_names_the_breach(ev):
     w = ev.world
     services.set_org_result(actor=ev.user(w.regent), unit=w.health, year=YEAR, predicate="good")
-    annual(ev)  # the only employee is Baik: no Butuh Perbaikan/Kurang at all
+    rate_staff_annual(ev)  # the only employee is Baik: no Butuh Perbaikan/Kurang at all
     page = agency_calibration(ev.user(w.health_head), agency=w.health, year=YEAR)
     assert page.total == 1 and page.counts
     assert any("Harus ada paling sedikit satu pegawai" in v.message for v in page.violations)
@@ -46,7 +36,7 @@ def test_calibration_page_names_the_breach(ev):
 
 def test_agency_head_adjusts_a_predicate_with_a_reason_and_it_is_audited(ev):
     w = ev.world
-    evaluation = annual(ev)
+    evaluation = rate_staff_annual(ev)
     head = ev.user(w.health_head)
     with pytest.raises(ValidationError):
         services.adjust_predicate(
@@ -70,7 +60,7 @@ def test_agency_head_adjusts_a_predicate_with_a_reason_and_it_is_audited(ev):
 
 
 def test_outsider_cannot_calibrate(ev):
-    evaluation = annual(ev)
+    evaluation = rate_staff_annual(ev)
     with pytest.raises(PermissionDenied):
         services.adjust_predicate(
             actor=ev.user(ev.world.it_head), evaluation=evaluation, predicate="poor", reason="x"
@@ -82,7 +72,7 @@ def test_the_penetapan_is_signed_only_under_the_strict_rules_and_freezes_the_dis
     breach explained; the looser path (leadership, no org result) no longer exists."""
     w = ev.world
     head = ev.user(w.health_head)
-    annual(ev)
+    rate_staff_annual(ev)
     assert not hasattr(services, "sign_determination")
     with pytest.raises(StateError, match="belum ditetapkan"):
         services.sign_predicate_determination(actor=head, agency=w.health, year=YEAR)
@@ -125,7 +115,7 @@ def test_the_penetapan_is_signed_only_under_the_strict_rules_and_freezes_the_dis
 
 
 def test_appeal_deadline_counts_from_delivery_with_frozen_time(ev):
-    evaluation = annual(ev)  # delivered on 5 April
+    evaluation = rate_staff_annual(ev)  # delivered on 5 April
     staff = ev.user(ev.world.staff)
     with (
         time_machine.travel(at(dt.date(YEAR, 4, 20)), tick=False),
@@ -138,7 +128,7 @@ def test_appeal_deadline_counts_from_delivery_with_frozen_time(ev):
 
 
 def test_appeal_deadline_counts_from_acknowledgement(ev):
-    evaluation = annual(ev)
+    evaluation = rate_staff_annual(ev)
     staff = ev.user(ev.world.staff)
     with time_machine.travel(at(dt.date(YEAR, 4, 10)), tick=False):
         services.acknowledge(
@@ -151,7 +141,7 @@ def test_appeal_deadline_counts_from_acknowledgement(ev):
 
 def test_only_the_atasan_decides_and_the_decision_is_final(ev):
     w = ev.world
-    evaluation = annual(ev)
+    evaluation = rate_staff_annual(ev)
     appeal = services.file_appeal(
         actor=ev.user(w.staff), evaluation=evaluation, reasons="Bukti belum dipertimbangkan"
     )
@@ -183,7 +173,7 @@ def test_only_the_atasan_decides_and_the_decision_is_final(ev):
     with pytest.raises(StateError):
         services.file_appeal(actor=ev.user(w.staff), evaluation=evaluation, reasons="Lagi")
     with pytest.raises(StateError):
-        annual(ev, behaviour="below")
+        rate_staff_annual(ev, behaviour="below")
 
 
 def test_appeal_register_lists_the_agencys_appeals_for_those_who_see_them(ev):
@@ -191,7 +181,7 @@ def test_appeal_register_lists_the_agencys_appeals_for_those_who_see_them(ev):
 
     w = ev.world
     appeal = services.file_appeal(
-        actor=ev.user(w.staff), evaluation=annual(ev), reasons="Tidak sesuai"
+        actor=ev.user(w.staff), evaluation=rate_staff_annual(ev), reasons="Tidak sesuai"
     )
     assert list(appeals_register(ev.user(w.health_admin), agency=w.health, year=YEAR)) == [appeal]
     assert list(appeals_register(ev.user(w.it_head), agency=w.health, year=YEAR)) == []

@@ -14,19 +14,9 @@ from kinerja.communication.models import Notification
 from kinerja.evaluation import services
 from kinerja.evaluation.models import Appeal, Evidence
 
-from .conftest import YEAR, at
+from .conftest import YEAR, at, rate_staff_annual
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def rated(ev):
-    return services.rate(
-        actor=ev.user(ev.world.seksi_head),
-        skp=ev.skp,
-        period=ev.annual,
-        work_rating="meets",
-        behaviour_rating="meets",
-    )
 
 
 def period_url(ev):
@@ -34,7 +24,7 @@ def period_url(ev):
 
 
 def test_employee_files_an_appeal_with_evidence_from_the_period_page(ev, login):
-    evaluation = rated(ev)
+    evaluation = rate_staff_annual(ev)
     client = login(ev.world.staff)
     html = client.get(period_url(ev)).content.decode()
     assert "Ajukan keberatan" in html and "19 April 2026" in html
@@ -55,7 +45,7 @@ def test_employee_files_an_appeal_with_evidence_from_the_period_page(ev, login):
 
 
 def test_appeal_after_the_window_is_refused_with_the_deadline(ev, login):
-    evaluation = rated(ev)
+    evaluation = rate_staff_annual(ev)
     with time_machine.travel(at(dt.date(YEAR, 4, 20)), tick=False):
         client = login(ev.world.staff)
         assert "sudah lewat" in client.get(period_url(ev)).content.decode()
@@ -68,7 +58,7 @@ def test_appeal_after_the_window_is_refused_with_the_deadline(ev, login):
 
 
 def test_only_the_employee_files_an_appeal(ev, login):
-    evaluation = rated(ev)
+    evaluation = rate_staff_annual(ev)
     url = reverse("evaluation:appeal_file", args=[evaluation.pk])
     assert login(ev.world.seksi_head).post(url, {"reasons": "x"}).status_code == 403
     assert login(ev.world.it_staff).post(url, {"reasons": "x"}).status_code == 404
@@ -77,7 +67,7 @@ def test_only_the_employee_files_an_appeal(ev, login):
 
 def test_explanations_then_the_atasans_decision_is_final_and_seen_by_the_employee(ev, login):
     w = ev.world
-    evaluation = rated(ev)
+    evaluation = rate_staff_annual(ev)
     appeal = services.file_appeal(actor=ev.user(w.staff), evaluation=evaluation, reasons="Kurang")
     url = reverse("evaluation:appeal", args=[appeal.pk])
     # The assessor cannot request explanations or decide: only the atasan pejabat penilai.
@@ -124,7 +114,7 @@ def test_explanations_then_the_atasans_decision_is_final_and_seen_by_the_employe
 
 def test_appeals_page_lists_what_waits_for_each_party(ev, login):
     w = ev.world
-    services.file_appeal(actor=ev.user(w.staff), evaluation=rated(ev), reasons="Kurang")
+    services.file_appeal(actor=ev.user(w.staff), evaluation=rate_staff_annual(ev), reasons="Kurang")
     assert (
         w.staff.full_name
         in login(w.bidang_head).get(reverse("evaluation:appeals")).content.decode()
@@ -135,7 +125,7 @@ def test_appeals_page_lists_what_waits_for_each_party(ev, login):
 
 def test_register_per_agency_with_filters_for_admins_and_heads_only(ev, login):
     w = ev.world
-    services.file_appeal(actor=ev.user(w.staff), evaluation=rated(ev), reasons="Kurang")
+    services.file_appeal(actor=ev.user(w.staff), evaluation=rate_staff_annual(ev), reasons="Kurang")
     url = reverse("evaluation:appeal_register")
     query = {"unit": w.health.pk, "tahun": YEAR}
     for reader in (w.health_admin, w.health_head, w.bkpsdm_admin):
@@ -158,7 +148,7 @@ def test_register_query_count_does_not_grow_with_appeals(ev, login):
     from .test_views import _add_subordinates
 
     w = ev.world
-    services.file_appeal(actor=ev.user(w.staff), evaluation=rated(ev), reasons="Kurang")
+    services.file_appeal(actor=ev.user(w.staff), evaluation=rate_staff_annual(ev), reasons="Kurang")
     client = login(w.health_admin)
     url = reverse("evaluation:appeal_register") + f"?unit={w.health.pk}&tahun={YEAR}"
     client.get(url)

@@ -21,36 +21,9 @@ from kinerja.evaluation.services.determination import (
 from kinerja.organisations import services as org
 from tests.world import make_employee
 
-from .conftest import YEAR
+from .conftest import YEAR, ready_for_penetapan
 
 EXPLAINED = "Seluruh pegawai mencapai target; dibuktikan LKjIP."
-
-
-def prepared(ev, *, org_result="good", rate_head=True):
-    """Org results set and annual predicates for the staff (and the seksi head)."""
-    w = ev.world
-    if org_result:
-        services.set_org_result(
-            actor=ev.user(w.regent), unit=w.health, year=YEAR, predicate=org_result
-        )
-    services.set_org_result(
-        actor=ev.user(w.bidang_head), unit=w.health_seksi, year=YEAR, predicate="good"
-    )
-    services.rate(
-        actor=ev.user(w.seksi_head),
-        skp=ev.skp,
-        period=ev.annual,
-        work_rating="meets",
-        behaviour_rating="meets",
-    )
-    if rate_head:
-        services.rate(
-            actor=ev.user(w.bidang_head),
-            skp=ev.head_skp,
-            period=ev.annual,
-            work_rating="",
-            behaviour_rating="meets",
-        )
 
 
 def explanations(ev, text=EXPLAINED) -> dict[str, str]:
@@ -68,7 +41,7 @@ def sign(ev, who=None, given=None):
 
 
 def test_agency_head_signs_and_the_distribution_is_frozen_with_its_hash(ev):
-    prepared(ev)
+    ready_for_penetapan(ev)
     determination = sign(ev)
     data = determination.distribution
     assert data["counts"]["good"] == 2 and data["total"] == 2
@@ -79,7 +52,7 @@ def test_agency_head_signs_and_the_distribution_is_frozen_with_its_hash(ev):
 
 
 def test_signing_is_audited_with_the_explanations(ev):
-    prepared(ev)
+    ready_for_penetapan(ev)
     determination = sign(ev)
     event = AuditEvent.objects.get(action="evaluation.predicates_determined")
     assert event.object_id == str(determination.pk) and EXPLAINED in event.reason
@@ -87,7 +60,7 @@ def test_signing_is_audited_with_the_explanations(ev):
 
 
 def test_employees_are_told_their_predicate_is_determined(ev):
-    prepared(ev)
+    ready_for_penetapan(ev)
     sign(ev)
     told = Notification.objects.filter(kind="evaluation_done", title__contains="ditetapkan")
     assert {n.recipient.employee_id for n in told} == {
@@ -97,7 +70,7 @@ def test_employees_are_told_their_predicate_is_determined(ev):
 
 
 def test_an_unexplained_breach_refuses_the_signature(ev):
-    prepared(ev)
+    ready_for_penetapan(ev)
     given = explanations(ev)
     first = next(iter(given))
     given[first] = "   "
@@ -108,20 +81,20 @@ def test_an_unexplained_breach_refuses_the_signature(ev):
 
 
 def test_a_distribution_within_the_pattern_needs_no_explanation(ev):
-    prepared(ev, org_result="outstanding")  # Istimewa: up to 70 % Sangat Baik, none here
+    ready_for_penetapan(ev, org_result="outstanding")  # Istimewa: up to 70 % Sangat Baik, none here
     assert sign(ev, given={}).distribution["violations"] == []
 
 
 @pytest.mark.parametrize("who", ["regent", "health_admin", "bidang_head", "staff", "it_head"])
 def test_only_the_agency_head_signs(ev, who):
-    prepared(ev)
+    ready_for_penetapan(ev)
     with pytest.raises(PermissionDenied):
         sign(ev, who=getattr(ev.world, who))
 
 
 def test_the_acting_head_may_sign_and_is_named_as_plt(ev):
     w = ev.world
-    prepared(ev)
+    ready_for_penetapan(ev)
     acting = make_employee(w.health, None, "Plt Kadis")
     org.assign_position(
         actor=None,
@@ -136,20 +109,20 @@ def test_the_acting_head_may_sign_and_is_named_as_plt(ev):
 
 
 def test_without_the_org_result_there_is_no_pattern_to_sign_against(ev):
-    prepared(ev, org_result="")
+    ready_for_penetapan(ev, org_result="")
     with pytest.raises(StateError, match="belum ditetapkan"):
         sign(ev, given={})
 
 
 def test_employees_without_an_annual_predicate_hold_the_signature(ev):
-    prepared(ev, rate_head=False)
+    ready_for_penetapan(ev, rate_head=False)
     with pytest.raises(StateError, match="belum dinilai tahunan") as caught:
         sign(ev)
     assert ev.world.seksi_head.full_name in str(caught.value)
 
 
 def test_an_open_appeal_on_an_annual_predicate_holds_the_signature(ev):
-    prepared(ev)
+    ready_for_penetapan(ev)
     evaluation = services.rate(
         actor=ev.user(ev.world.seksi_head),
         skp=ev.skp,
@@ -163,7 +136,7 @@ def test_an_open_appeal_on_an_annual_predicate_holds_the_signature(ev):
 
 
 def test_signing_twice_is_refused_and_calibration_stops(ev):
-    prepared(ev)
+    ready_for_penetapan(ev)
     sign(ev)
     with pytest.raises(StateError, match="sudah ditandatangani"):
         sign(ev)
@@ -185,7 +158,7 @@ def calibration_url() -> str:
 
 
 def test_calibration_page_offers_the_signature_with_one_field_per_breach(ev, client):
-    prepared(ev)
+    ready_for_penetapan(ev)
     client.force_login(ev.user(ev.world.health_head))
     body = client.get(calibration_url().format(ev.world.health.pk)).content.decode()
     assert "Tandatangani penetapan predikat kinerja" in body
@@ -194,7 +167,7 @@ def test_calibration_page_offers_the_signature_with_one_field_per_breach(ev, cli
 
 
 def test_calibration_page_does_not_offer_the_signature_to_the_regent(ev, client):
-    prepared(ev)
+    ready_for_penetapan(ev)
     client.force_login(ev.user(ev.world.regent))
     body = client.get(calibration_url().format(ev.world.health.pk)).content.decode()
     assert "Tandatangani penetapan" not in body
@@ -202,7 +175,7 @@ def test_calibration_page_does_not_offer_the_signature_to_the_regent(ev, client)
 
 
 def test_signing_from_the_page_then_downloading_the_penetapan(ev, client):
-    prepared(ev)
+    ready_for_penetapan(ev)
     client.force_login(ev.user(ev.world.health_head))
     data = {"unit": ev.world.health.pk, "tahun": YEAR}
     data |= {f"penjelasan:{k}": v for k, v in explanations(ev).items()}
@@ -215,7 +188,7 @@ def test_signing_from_the_page_then_downloading_the_penetapan(ev, client):
 
 
 def test_signing_from_the_page_without_explanations_shows_the_reason(ev, client):
-    prepared(ev)
+    ready_for_penetapan(ev)
     client.force_login(ev.user(ev.world.health_head))
     response = client.post(
         reverse("evaluation:sign_determination"),
@@ -227,7 +200,7 @@ def test_signing_from_the_page_without_explanations_shows_the_reason(ev, client)
 
 
 def test_the_regent_posting_the_signature_gets_403(ev, client):
-    prepared(ev)
+    ready_for_penetapan(ev)
     client.force_login(ev.user(ev.world.regent))
     response = client.post(
         reverse("evaluation:sign_determination"), {"unit": ev.world.health.pk, "tahun": YEAR}
