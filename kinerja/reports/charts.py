@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+
 from kinerja.development.selectors import _pygal
 from kinerja.evaluation.domain import Predicate
 from kinerja.planning.domain.orgplan import MONITORING_LABELS, MonitoringStatus
@@ -23,6 +29,23 @@ SKP_ORDER = (
     MonitoringStatus.NONE,
 )
 SKP_COLOURS = ("#1b7f3b", "#2f6db5", "#f0ad4e", "#9aa5b1", "#d9534f")
+
+
+CHART_KEY = "reports:chart:v1:{digest}"
+
+
+def _drawn(spec: tuple, draw: Callable[[], str]) -> str:
+    """The SVG of a chart, from the cache when a chart of the same data was drawn (pygal takes
+    tens of milliseconds a chart; after a change most charts of a dashboard draw the same data).
+    `spec` is everything the drawing reads: the kind, the title, the labels and the series."""
+    key = CHART_KEY.format(digest=hashlib.sha256(repr(spec).encode()).hexdigest())
+    svg = cache.get(key)
+    if svg is None:
+        svg = draw()
+        timeout = int(getattr(settings, "REPORTS_DASHBOARD_CACHE_SECONDS", 300))
+        if timeout > 0:
+            cache.set(key, svg, timeout)
+    return svg
 
 
 def _style(colours):
@@ -80,41 +103,38 @@ def _bars(board: Dashboard) -> list[Figures]:
 
 def skp_chart(board: Dashboard) -> str:
     """SKP completion per group: approved, submitted, returned, draft, none (head-counts)."""
-    pygal = _pygal()
-    chart = pygal.HorizontalStackedBar(
-        js=[],
-        style=_style(SKP_COLOURS),
-        height=_height(len(_bars(board))),
-        width=900,
-        title=_title(f"Status SKP {board.year}", board),
-        legend_at_bottom=True,
-        legend_at_bottom_columns=5,
-        print_values=False,
-    )
     groups = _bars(board)
-    chart.x_labels = [_short(g.name) for g in groups]
-    for status in SKP_ORDER:
-        chart.add(MONITORING_LABELS[status], [g.skp[status] for g in groups])
-    return chart.render(is_unicode=True)
+    title = _title(f"Status SKP {board.year}", board)
+    labels = [_short(g.name) for g in groups]
+    series = [(MONITORING_LABELS[s], [g.skp[s] for g in groups]) for s in SKP_ORDER]
+
+    def draw() -> str:
+        pygal = _pygal()
+        chart = pygal.HorizontalStackedBar(
+            js=[],
+            style=_style(SKP_COLOURS),
+            height=_height(len(groups)),
+            width=900,
+            title=title,
+            legend_at_bottom=True,
+            legend_at_bottom_columns=5,
+            print_values=False,
+        )
+        chart.x_labels = labels
+        for name, values in series:
+            chart.add(name, values)
+        return chart.render(is_unicode=True)
+
+    return _drawn(("skp", title, labels, series), draw)
 
 
 def predicate_chart(board: Dashboard) -> str:
     """Predicate distribution per group, as a share of those evaluated in the period."""
-    pygal = _pygal()
-    chart = pygal.HorizontalStackedBar(
-        js=[],
-        style=_style(PREDICATE_COLOURS.values()),
-        height=_height(len(_bars(board))),
-        width=900,
-        range=(0, 100),
-        title=_title(f"Sebaran predikat kinerja (%) — {board.period or 'tanpa periode'}", board),
-        legend_at_bottom=True,
-        legend_at_bottom_columns=5,
-    )
     groups = _bars(board)
-    chart.x_labels = [_short(g.name) for g in groups]
-    for predicate in Predicate:
-        chart.add(
+    title = _title(f"Sebaran predikat kinerja (%) — {board.period or 'tanpa periode'}", board)
+    labels = [_short(g.name) for g in groups]
+    series = [
+        (
             predicate.label,
             [
                 round(g.predicates[predicate] * 100 / g.predicate_total, 1)
@@ -123,51 +143,88 @@ def predicate_chart(board: Dashboard) -> str:
                 for g in groups
             ],
         )
-    return chart.render(is_unicode=True)
+        for predicate in Predicate
+    ]
+
+    def draw() -> str:
+        pygal = _pygal()
+        chart = pygal.HorizontalStackedBar(
+            js=[],
+            style=_style(PREDICATE_COLOURS.values()),
+            height=_height(len(groups)),
+            width=900,
+            range=(0, 100),
+            title=title,
+            legend_at_bottom=True,
+            legend_at_bottom_columns=5,
+        )
+        chart.x_labels = labels
+        for name, values in series:
+            chart.add(name, values)
+        return chart.render(is_unicode=True)
+
+    return _drawn(("predicates", title, labels, series), draw)
 
 
 def trend_chart(board: Dashboard) -> str:
     """Over the year's periods: evaluations given and realisations entered (%)."""
-    pygal = _pygal()
-    chart = pygal.Line(
-        js=[],
-        style=_style(("#2f6db5", "#1b7f3b")),
-        height=300,
-        width=900,
-        range=(0, 100),
-        title=f"Tren per periode {board.year} (%)",
-        legend_at_bottom=True,
-        x_label_rotation=0,
-        dots_size=4,
-    )
-    chart.x_labels = [p.period.label for p in board.trend]
-    chart.add(
-        "Realisasi indikator terisi",
-        [float(p.realised_pct) if p.realised_pct is not None else None for p in board.trend],
-    )
-    chart.add(
-        "SKP disetujui yang sudah dinilai",
-        [float(p.evaluated_pct) if p.evaluated_pct is not None else None for p in board.trend],
-    )
-    return chart.render(is_unicode=True)
+    title = f"Tren per periode {board.year} (%)"
+    labels = [p.period.label for p in board.trend]
+    series = [
+        (
+            "Realisasi indikator terisi",
+            [float(p.realised_pct) if p.realised_pct is not None else None for p in board.trend],
+        ),
+        (
+            "SKP disetujui yang sudah dinilai",
+            [float(p.evaluated_pct) if p.evaluated_pct is not None else None for p in board.trend],
+        ),
+    ]
+
+    def draw() -> str:
+        pygal = _pygal()
+        chart = pygal.Line(
+            js=[],
+            style=_style(("#2f6db5", "#1b7f3b")),
+            height=300,
+            width=900,
+            range=(0, 100),
+            title=title,
+            legend_at_bottom=True,
+            x_label_rotation=0,
+            dots_size=4,
+        )
+        chart.x_labels = labels
+        for name, values in series:
+            chart.add(name, values)
+        return chart.render(is_unicode=True)
+
+    return _drawn(("trend", title, labels, series), draw)
 
 
 def jp_chart(board: Dashboard) -> str:
     """Share of PNS with at least 20 JP, per group (PPPK have no minimum and are not counted)."""
-    pygal = _pygal()
-    chart = pygal.HorizontalBar(
-        js=[],
-        style=_style(("#2f6db5",)),
-        height=_height(len(_bars(board))),
-        width=900,
-        range=(0, 100),
-        show_legend=False,
-        title=_title(f"PNS yang memenuhi 20 JP (%) — {board.year}", board),
-    )
     groups = _bars(board)
-    chart.x_labels = [_short(g.name) for g in groups]
-    chart.add("PNS ≥ 20 JP", [float(g.jp_pct) if g.jp_pct is not None else None for g in groups])
-    return chart.render(is_unicode=True)
+    title = _title(f"PNS yang memenuhi 20 JP (%) — {board.year}", board)
+    labels = [_short(g.name) for g in groups]
+    values = [float(g.jp_pct) if g.jp_pct is not None else None for g in groups]
+
+    def draw() -> str:
+        pygal = _pygal()
+        chart = pygal.HorizontalBar(
+            js=[],
+            style=_style(("#2f6db5",)),
+            height=_height(len(groups)),
+            width=900,
+            range=(0, 100),
+            show_legend=False,
+            title=title,
+        )
+        chart.x_labels = labels
+        chart.add("PNS ≥ 20 JP", values)
+        return chart.render(is_unicode=True)
+
+    return _drawn(("jp", title, labels, values), draw)
 
 
 def chart_note(board: Dashboard) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
+
+from kinerja.planning.domain.orgplan import MonitoringStatus
 from kinerja.reports.charts import CHART_GROUPS, all_charts, chart_note, charted_groups
 from kinerja.reports.selectors.dashboard import Dashboard, Figures
 
@@ -38,3 +41,16 @@ def test_many_units_chart_the_largest_in_the_tables_order_and_name_the_rest():
         assert "Sekolah 039" in charts[name] and "Sekolah 014" not in charts[name]
         assert "15 unit lainnya" in charts[name]  # the printed chart says so too
     assert len(board.groups) == CHART_GROUPS + 15  # the table is untouched
+
+
+def test_a_chart_is_drawn_again_only_when_its_data_changes():
+    cache.clear()
+    board = _board(5)
+    before = all_charts(board)
+    board.groups[0].skp[MonitoringStatus.APPROVED] = 1  # one unit's SKP figures change
+    after = all_charts(board)
+    assert after["skp"] != before["skp"]
+    # The other charts read none of it: the same drawing (pygal gives each drawing a new id).
+    assert after["jp"] == before["jp"] and after["trend"] == before["trend"]
+    cache.clear()
+    assert all_charts(board)["jp"] != before["jp"]  # drawn again: a new id, the same data
