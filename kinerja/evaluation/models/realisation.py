@@ -148,6 +148,9 @@ class PeriodSubmission(VersionedModel):
         constraints = [
             models.UniqueConstraint(fields=["skp", "period"], name="one_submission_per_skp_period")
         ]
+        # Submissions waiting for a rating are a few among all (a year of periods): the
+        # assessor's queue and the leader's escalations find them without reading the rest.
+        indexes = [models.Index(fields=["status"], name="submission_status_idx")]
 
     def __str__(self) -> str:
         return f"{self.skp_id} / {self.period}: {self.get_status_display()}"
