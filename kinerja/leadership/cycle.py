@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 
-from kinerja.development.selectors import team_members
 from kinerja.evaluation.models import (
     Appeal,
     AppealStatus,
@@ -26,6 +25,7 @@ from kinerja.planning.models import Skp
 from kinerja.planning.selectors import assessor_q
 
 from .domain import current_period, is_period_late
+from .team import team_q
 
 DRAFT = SubmissionStatus.DRAFT.value
 SUBMITTED = SubmissionStatus.SUBMITTED.value
@@ -107,9 +107,14 @@ def _overlaps(period: Period, span: SkpSpan) -> bool:
 
 
 def period_states(
-    spans: dict[int, SkpSpan], *, year: int, today: dt.date
+    spans: dict[int, SkpSpan],
+    *,
+    year: int,
+    today: dt.date,
+    periods: list[Period] | None = None,
 ) -> dict[int, PeriodState]:
-    """Employee id → state in the current period of their approved SKP (three queries).
+    """Employee id → state in the current period of their approved SKP (three queries; two when
+    the caller passes the year's `periodic_periods`).
 
     `late_periods` counts the earlier periods of the SKP whose window closed without a
     submission. Members without an approved SKP have no period state (their SKP is the issue).
@@ -118,7 +123,8 @@ def period_states(
     """
     if not spans:
         return {}
-    periods = periodic_periods(year)
+    if periods is None:
+        periods = periodic_periods(year)
     if not periods:
         return {}
     started = [p for p in periods if p.entry_opens <= today]
@@ -167,10 +173,13 @@ def period_states(
 
 
 def evaluations_waiting(user) -> QuerySet[PeriodSubmission]:
-    """Submitted periods of the SKPs the user assesses, not yet rated."""
-    return PeriodSubmission.objects.filter(
-        status=SUBMITTED, skp__in=Skp.objects.filter(assessor_q(user)).values("pk")
-    )
+    """Submitted periods of the SKPs the user assesses, not yet rated.
+
+    The submitted periods are few (found through the status index) and each is checked against
+    its SKP by primary key, rather than building the set of the user's SKPs (a scan of every
+    SKP, since the assessor's post has no index)."""
+    assessed = Skp.objects.filter(assessor_q(user), pk=OuterRef("skp_id"))
+    return PeriodSubmission.objects.filter(Exists(assessed), status=SUBMITTED)
 
 
 def appeals_waiting(user) -> QuerySet[Appeal]:
@@ -202,12 +211,15 @@ def stalled_periods(user, *, today: dt.date) -> QuerySet[PeriodSubmission]:
     employee_id = getattr(user, "employee_id", None)
     if employee_id is None:
         return PeriodSubmission.objects.none()
-    # A probe per submitted period (few) rather than the team as a set: building the set reads
-    # the whole team, and the planner then scans every SKP against it.
-    below = team_members(user).order_by().filter(pk=OuterRef("skp__assessor_id"))
+    # The assessor's unit checked per submitted period (few, found through the status index)
+    # rather than the team as a set: building the set reads the whole team.
+    below = Q(skp__superior_id=employee_id)
+    in_team = team_q(user, "skp__assessor__")
+    if in_team is not None:
+        below |= in_team
     return (
         PeriodSubmission.objects.filter(
-            Q(skp__superior_id=employee_id) | Exists(below),
+            below,
             status=SUBMITTED,
             period__evaluation_deadline__lt=today,
         )

@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import (
+    BooleanField,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
+    FilteredRelation,
     IntegerField,
     OuterRef,
     Q,
@@ -36,7 +39,6 @@ from kinerja.development.domain import progress
 from kinerja.development.domain.duty import PNS_MINIMUM_JP, AsnStatus
 from kinerja.development.models import JpEntry
 from kinerja.development.selectors import reports_to_verify, with_jp_total
-from kinerja.development.selectors import team_members as _development_team
 from kinerja.evaluation.models import Period, PeriodSubmission
 from kinerja.organisations.access import access_for
 from kinerja.organisations.models import Employee, OrgUnit
@@ -53,17 +55,14 @@ from .cycle import (
     appeals_waiting,
     evaluations_waiting,
     period_states,
+    periodic_periods,
     stalled_periods,
 )
 from .domain import DEFAULT_ESCALATION_DAYS, is_skp_late, skp_deadline, stall_cutoff
 from .models import Direction, DirectionAck, FieldVisit, FollowUp, FollowUpStatus
+from .team import team_members, team_roots
 
 PNS_STATUSES = (AsnStatus.PNS.value, AsnStatus.CPNS.value)
-
-
-def team_members(user) -> QuerySet[Employee]:
-    """Active employees in the units the user heads, plus those they assess by override."""
-    return _development_team(user)
 
 
 def escalation_days() -> int:
@@ -151,6 +150,21 @@ class Workspace:
         return [m for m in self.members if m.period and m.period.late_count]
 
 
+# The employee columns a member row shows (name, NIP, unit, position, and what the SKP duty and
+# the JP target depend on).
+MEMBER_FIELDS = (
+    "name",
+    "front_title",
+    "back_title",
+    "nip",
+    "status",
+    "skp_exemption",
+    "unit__name",
+    "unit__path",
+    "position__name",
+)
+
+
 def _annotated_team(qs: QuerySet[Employee], year: int) -> QuerySet[Employee]:
     skp = Skp.objects.filter(employee=OuterRef("pk"), year=year).order_by(
         "is_closed", "-period_start"
@@ -219,8 +233,10 @@ def stalled_below(user, *, now: dt.datetime | None = None) -> QuerySet[Skp]:
     )
 
 
-def _member_states(rows, *, year: int, today: dt.date) -> list[MemberState]:
-    """MemberState of each annotated employee row (period states in three queries)."""
+def _member_states(
+    rows, *, year: int, today: dt.date, periods: list[Period] | None = None
+) -> list[MemberState]:
+    """MemberState of each annotated employee row (period states in two or three queries)."""
     states = period_states(
         {
             e.pk: SkpSpan(skp_id=e.skp_id, start=e.skp_start, end=e.skp_end)
@@ -229,6 +245,7 @@ def _member_states(rows, *, year: int, today: dt.date) -> list[MemberState]:
         },
         year=year,
         today=today,
+        periods=periods,
     )
     skp_url = _url_pattern("planning:skp_detail", 1)
     period_url = _url_pattern("evaluation:period", 2)
@@ -265,10 +282,11 @@ def _url_pattern(name: str, arity: int) -> str:
     return url
 
 
-def _selected_unit(access, unit_id: int | None) -> OrgUnit | None:
+def _selected_unit(user, unit_id: int | None) -> OrgUnit | None:
+    """The unit chosen to drill into, inside the headed units (else OrgUnit.DoesNotExist)."""
     if unit_id is None:
         return None
-    selected = OrgUnit.objects.filter(_paths_q(access.headed_unit_paths), pk=unit_id).first()
+    selected = OrgUnit.objects.filter(_paths_q(team_roots(user)), pk=unit_id).first()
     if selected is None:
         raise OrgUnit.DoesNotExist
     return selected
@@ -300,7 +318,16 @@ def _waiting_counts(user, today: dt.date) -> dict:
             )[:STALLED_LIMIT]
         ),
         "overdue_follow_ups": list(
-            overdue_follow_ups_for_leader(user, today=today)[:OVERDUE_FOLLOW_UP_LIMIT]
+            overdue_follow_ups_for_leader(user, today=today).only(
+                "pk",
+                "text",
+                "due_date",
+                "owner__name",
+                "owner__front_title",
+                "owner__back_title",
+                "visit__place",
+                "visit__date",
+            )[:OVERDUE_FOLLOW_UP_LIMIT]
         ),
     }
 
@@ -316,8 +343,8 @@ def workspace(user, *, unit_id: int | None = None, year: int | None = None) -> W
     today = clock.today()
     year = year or today.year
     headed = list(OrgUnit.objects.filter(pk__in=access.headed_unit_ids).order_by("path"))
-    selected = _selected_unit(access, unit_id)
-    rows = list(_annotated_team(team_members(user), year).select_related("unit", "position"))
+    selected = _selected_unit(user, unit_id)
+    rows = list(_annotated_team(team_members(user), year).only(*MEMBER_FIELDS))
     members = _member_states(rows, year=year, today=today)
     units = _unit_totals(members, headed)
     if selected is not None:
@@ -441,22 +468,18 @@ def _approved_skps(year: int) -> QuerySet[Skp]:
     return Skp.objects.filter(year=year, is_closed=False, status=SkpStatus.APPROVED)
 
 
-def _closed_periods(year: int, today: dt.date) -> list[Period]:
-    """Periodic periods of the year whose entry window has closed (a handful of rows)."""
-    return list(
-        Period.objects.filter(year=year, entry_closes__lt=today)
-        .periodic()
-        .only("pk", "start", "end")
-        .order_by("start")
-    )
+def _closed_periods(year: int, today: dt.date, periods: list[Period] | None = None) -> list[Period]:
+    """Periodic periods of the year whose entry window has closed (a handful of rows; none read
+    when the caller passes the year's `periodic_periods`)."""
+    if periods is None:
+        periods = periodic_periods(year)
+    return [p for p in periods if p.entry_closes < today]
 
 
-def _missed_period_skps(closed: list[Period], year: int) -> QuerySet[Skp]:
-    """Approved open SKPs with a closed period of their span that has no submission (the
-    members `period_late` lists). One condition per closed period, each a hashed set of the
-    period's submitted SKPs, instead of a probe per SKP and period."""
-    if not closed:
-        return Skp.objects.none()
+def _missed_q(closed: list[Period], prefix: str = "") -> Q:
+    """SKPs (or the SKP at `prefix`, e.g. "open_skp__") with a closed period of their span that
+    has no submission. One condition per closed period, each a hashed set of the period's
+    submitted SKPs, instead of a probe per SKP and period."""
     missed = Q(pk__in=[])
     for period in closed:
         submitted = (
@@ -465,10 +488,18 @@ def _missed_period_skps(closed: list[Period], year: int) -> QuerySet[Skp]:
             .order_by()
             .values("skp_id")
         )
-        missed |= Q(period_start__lte=period.end, period_end__gte=period.start) & ~Q(
-            pk__in=submitted
-        )
-    return _approved_skps(year).filter(missed)
+        missed |= Q(
+            **{f"{prefix}period_start__lte": period.end, f"{prefix}period_end__gte": period.start}
+        ) & ~Q(**{f"{prefix}id__in": submitted})
+    return missed
+
+
+def _missed_period_skps(closed: list[Period], year: int) -> QuerySet[Skp]:
+    """Approved open SKPs with a closed period of their span that has no submission (the
+    members `period_late` lists)."""
+    if not closed:
+        return Skp.objects.none()
+    return _approved_skps(year).filter(_missed_q(closed))
 
 
 def _jp_met(year: int) -> QuerySet:
@@ -480,6 +511,11 @@ def _jp_met(year: int) -> QuerySet:
         .filter(t__gte=PNS_MINIMUM_JP)
         .values("employee_id")
     )
+
+
+def _waiting_for_rating() -> QuerySet[PeriodSubmission]:
+    """Submitted periods not rated yet (few; read through the status index)."""
+    return PeriodSubmission.objects.filter(status=SUBMITTED)
 
 
 def _flag_q(name: str, *, year: int, today: dt.date, closed: list[Period] | None = None) -> Q:
@@ -495,9 +531,9 @@ def _flag_q(name: str, *, year: int, today: dt.date, closed: list[Period] | None
         return Q(pk__in=_missed_period_skps(closed, year).values("employee_id"))
     if name == "menunggu_penilaian":
         return Q(
-            pk__in=PeriodSubmission.objects.filter(
-                status=SUBMITTED, skp__year=year, skp__is_closed=False
-            ).values("skp__employee_id")
+            pk__in=_waiting_for_rating()
+            .filter(skp__year=year, skp__is_closed=False)
+            .values("skp__employee_id")
         )
     if name == "jp_kurang":
         return Q(status__in=PNS_STATUSES) & ~Q(pk__in=_jp_met(year))
@@ -524,34 +560,53 @@ def _grouped(qs: QuerySet, unit_field: str, **aggregates) -> dict[int, dict]:
     }
 
 
+def _flag(q: Q) -> ExpressionWrapper:
+    return ExpressionWrapper(q, output_field=BooleanField())
+
+
+@dataclass
+class UnitCounts:
+    """What `_totals_by_unit` reads: the counts per unit, and the units' paths."""
+
+    counts: dict[int, dict]
+    paths: dict[int, str]
+
+
 def _totals_by_unit(
     team: QuerySet[Employee], *, year: int, today: dt.date, closed: list[Period]
-) -> dict[int, dict]:
+) -> UnitCounts:
     """Counts per unit (the employees' own unit) of the team, in two grouped queries.
 
-    Every condition is a set membership (`id IN (SELECT ...)`): PostgreSQL builds each set once
-    and hashes it, so the cost is one pass over each table, not a probe per member."""
-    approved = _approved_skps(year).order_by().values("employee_id")
-    counts = (
+    Each member is joined to their open SKP of the year (at most one: a constraint), so its
+    state is read in the same pass over the team; the other conditions are set memberships
+    (`id IN (SELECT ...)`) that PostgreSQL builds once and hashes. The rows are also grouped by
+    the two flags some totals depend on (under the SKP duty, PNS), so that each condition is
+    written, and evaluated, once per member."""
+    approved = Q(open_skp__status=SkpStatus.APPROVED)
+    closed_only = Skp.objects.filter(year=year, is_closed=True).order_by().values("employee_id")
+    aggregates = {
+        "members": Count("pk"),
+        "with_skp": Count("pk", filter=Q(open_skp__isnull=False) | Q(pk__in=closed_only)),
+        "skp_approved": Count("pk", filter=approved),
+        "evaluations_waiting": Count(
+            "pk", filter=Q(open_skp__id__in=_waiting_for_rating().order_by().values("skp_id"))
+        ),
+        "jp_met": Count("pk", filter=Q(status__in=PNS_STATUSES, pk__in=_jp_met(year))),
+    }
+    if closed:
+        aggregates["period_late"] = Count("pk", filter=approved & _missed_q(closed, "open_skp__"))
+    rows = (
         team.order_by()
-        .values(u=F("unit_id"))
-        .annotate(
-            members=Count("pk"),
-            due=Count("pk", filter=Q(skp_exemption="")),
-            with_skp=Count(
-                "pk", filter=Q(pk__in=Skp.objects.filter(year=year).values("employee_id"))
-            ),
-            skp_approved=Count("pk", filter=Q(pk__in=approved)),
-            approved_due=Count("pk", filter=Q(pk__in=approved, skp_exemption="")),
-            period_late=Count(
-                "pk", filter=_flag_q("realisasi_terlambat", year=year, today=today, closed=closed)
-            ),
-            evaluations_waiting=Count(
-                "pk", filter=_flag_q("menunggu_penilaian", year=year, today=today)
-            ),
-            pns=Count("pk", filter=Q(status__in=PNS_STATUSES)),
-            jp_met=Count("pk", filter=Q(status__in=PNS_STATUSES, pk__in=_jp_met(year))),
+        .alias(
+            open_skp=FilteredRelation("skps", condition=Q(skps__year=year, skps__is_closed=False))
         )
+        .values(
+            u=F("unit_id"),
+            path=F("unit__path"),
+            due=_flag(Q(skp_exemption="")),
+            pns=_flag(Q(status__in=PNS_STATUSES)),
+        )
+        .annotate(**aggregates)
     )
     follow_ups = _grouped(
         FollowUp.objects.filter(status=FollowUpStatus.OPEN, owner__in=team.order_by().values("pk")),
@@ -560,34 +615,46 @@ def _totals_by_unit(
         overdue_follow_ups=Count("pk", filter=Q(due_date__lt=today)),
     )
     late_applies = today > skp_deadline(year)
-    result = {}
-    for row in counts:
+    result: dict[int, dict] = {}
+    paths: dict[int, str] = {}
+    for row in rows:
         unit_id = row["u"]
         if unit_id is None:
             continue
-        f = follow_ups.get(unit_id, {})
-        result[unit_id] = {
-            "members": row["members"],
-            "skp_approved": row["skp_approved"],
-            "skp_missing": row["members"] - row["with_skp"],
-            "late": row["due"] - row["approved_due"] if late_applies else 0,
-            "period_late": row["period_late"],
-            "evaluations_waiting": row["evaluations_waiting"],
-            "jp_below_target": row["pns"] - row["jp_met"],
-            "open_follow_ups": f.get("open_follow_ups", 0),
-            "overdue_follow_ups": f.get("overdue_follow_ups", 0),
-        }
-    return result
+        paths[unit_id] = row["path"]
+        counts = result.get(unit_id)
+        if counts is None:
+            f = follow_ups.get(unit_id, {})
+            counts = result[unit_id] = {
+                "members": 0,
+                "skp_approved": 0,
+                "skp_missing": 0,
+                "late": 0,
+                "period_late": 0,
+                "evaluations_waiting": 0,
+                "jp_below_target": 0,
+                "open_follow_ups": f.get("open_follow_ups", 0),
+                "overdue_follow_ups": f.get("overdue_follow_ups", 0),
+            }
+        counts["members"] += row["members"]
+        counts["skp_approved"] += row["skp_approved"]
+        counts["skp_missing"] += row["members"] - row["with_skp"]
+        if row["due"] and late_applies:
+            counts["late"] += row["members"] - row["skp_approved"]
+        counts["period_late"] += row.get("period_late", 0)
+        counts["evaluations_waiting"] += row["evaluations_waiting"]
+        if row["pns"]:
+            counts["jp_below_target"] += row["members"] - row["jp_met"]
+    return UnitCounts(counts=result, paths=paths)
 
 
 def _sub_unit_rows(
-    totals: dict[int, dict], roots: list[OrgUnit]
+    totals: UnitCounts, roots: list[OrgUnit]
 ) -> tuple[list[SubUnitTotal], SubUnitTotal | None]:
     """Roll the per-unit counts up to the direct sub-units of each root (one query for the
-    units); a root's own members get a row of their own."""
-    if not roots or not totals:
+    sub-units); a root's own members get a row of their own."""
+    if not roots or not totals.counts:
         return [], None
-    paths = dict(OrgUnit.objects.filter(pk__in=list(totals)).values_list("pk", "path"))
     children = {
         path: UnitRef(pk=pk, name=name, short_name=short_name, path=path)
         for pk, name, short_name, path in OrgUnit.objects.filter(parent__in=roots)
@@ -596,10 +663,8 @@ def _sub_unit_rows(
     }
     rows: dict[tuple[int, bool], SubUnitTotal] = {}
     grand = SubUnitTotal(unit=roots[0])
-    for unit_id, counts in totals.items():
-        path = paths.get(unit_id)
-        if path is None:
-            continue
+    for unit_id, counts in totals.counts.items():
+        path = totals.paths[unit_id]
         root = next((r for r in roots if path.startswith(r.path)), None)
         if root is None:
             continue  # a member reached by override, outside the headed units
@@ -643,13 +708,16 @@ def workspace_page(
         .only("pk", "name", "short_name", "path", "parent_id")
         .order_by("path")
     )
-    selected = _selected_unit(access, unit_id)
+    selected = _selected_unit(user, unit_id)
     team = team_members(user)
     scope = team.filter(unit__path__startswith=selected.path) if selected else team
-    roots = [selected] if selected else headed
-    closed = _closed_periods(year, today)
-    totals_by_unit = _totals_by_unit(scope, year=year, today=today, closed=closed)
-    units, totals = _sub_unit_rows(totals_by_unit, roots)
+    outermost = set(team_roots(user))
+    roots = [selected] if selected else [h for h in headed if h.path in outermost]
+    periods = periodic_periods(year)
+    closed = _closed_periods(year, today, periods)
+    unit_counts = _totals_by_unit(scope, year=year, today=today, closed=closed)
+    totals_by_unit = unit_counts.counts
+    units, totals = _sub_unit_rows(unit_counts, roots)
     if totals is None:
         totals = SubUnitTotal(unit=selected) if selected else None
         if totals_by_unit:
@@ -669,11 +737,13 @@ def workspace_page(
     page_ids = list(paged.object_list)
     wanted = set(page_ids) | set(late_ids) | set(period_late_ids)
     rows = list(
-        _annotated_team(Employee.objects.filter(pk__in=sorted(wanted)), year).select_related(
-            "unit", "position"
-        )
+        _annotated_team(Employee.objects.filter(pk__in=sorted(wanted)), year)
+        .select_related("unit", "position")
+        .only(*MEMBER_FIELDS)
     )
-    states = {m.employee.pk: m for m in _member_states(rows, year=year, today=today)}
+    states = {
+        m.employee.pk: m for m in _member_states(rows, year=year, today=today, periods=periods)
+    }
     return WorkspacePage(
         year=year,
         today=today,
@@ -807,6 +877,41 @@ def directions_for(user) -> QuerySet[Direction]:
             acknowledged=Count("acks", filter=Q(acks__acknowledged_at__isnull=False)),
         )
         .order_by("-created_at", "-id")
+    )
+
+
+def recent_directions(user, *, limit: int = 10) -> list[Direction]:
+    """The last directions the user gave, with counts of recipients and acknowledgements (a
+    count per direction listed, not a join of every acknowledgement of the team grouped)."""
+    employee_id = getattr(user, "employee_id", None)
+    if employee_id is None:
+        return []
+    acks = DirectionAck.objects.filter(direction=OuterRef("pk")).order_by().values("direction")
+    return list(
+        Direction.objects.filter(author_id=employee_id)
+        .select_related("recipient")
+        .only(
+            "pk",
+            "text",
+            "created_at",
+            "recipient__name",
+            "recipient__front_title",
+            "recipient__back_title",
+        )
+        .annotate(
+            recipients=_count_of(acks),
+            acknowledged=_count_of(acks.filter(acknowledged_at__isnull=False)),
+        )
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def _count_of(grouped: QuerySet) -> Coalesce:
+    """A correlated count of `grouped` (a queryset grouped by the outer row's key)."""
+    return Coalesce(
+        Subquery(grouped.annotate(n=Count("pk")).values("n"), output_field=IntegerField()),
+        Value(0),
+        output_field=IntegerField(),
     )
 
 

@@ -50,9 +50,7 @@ def workspace(request):
             team_size=None if data.selected_unit or data.is_filtered else data.page.paginator.count,
         ),
     )
-    directions = list(
-        selectors.directions_for(request.user).filter(author_id=request.user.employee_id)[:10]
-    )
+    directions = selectors.recent_directions(request.user)
     return render(
         request, "leadership/workspace.html", {"ws": data, "form": form, "directions": directions}
     )

@@ -84,3 +84,16 @@ def test_outsider_gets_404_on_acknowledging_a_direction_they_cannot_see(world, l
 def test_member_posting_a_direction_is_forbidden(world, login):
     response = login(world.staff).post("/pimpinan/arahan/beri/", {"text": "Arahan"})
     assert response.status_code == 403
+
+
+def test_workspace_lists_the_leaders_last_directions_with_acknowledgement_counts(world, login):
+    head = world.user(world.health_head)
+    team_wide = services.give_direction(actor=head, text="Turun ke lapangan.")
+    personal = services.give_direction(actor=head, text="Kirim laporan.", recipient=world.nurse)
+    services.acknowledge_direction(actor=world.user(world.nurse), direction=team_wide)
+    services.give_direction(actor=world.user(world.seksi_head), text="Arahan orang lain.")
+    listed = login(world.health_head).get("/pimpinan/").context["directions"]
+    assert [d.pk for d in listed] == [personal.pk, team_wide.pk]
+    assert (listed[0].recipients, listed[0].acknowledged) == (1, 0)
+    assert listed[0].recipient.full_name == world.nurse.full_name
+    assert (listed[1].recipients, listed[1].acknowledged) == (team_wide.acks.count(), 1)

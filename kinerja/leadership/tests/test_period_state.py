@@ -14,8 +14,9 @@ from django.urls import reverse
 from kinerja.accounts.models import User
 from kinerja.evaluation import services as evaluation
 from kinerja.evaluation.models import Appeal, Evaluation, Period, PeriodSubmission
-from kinerja.evaluation.tests.conftest import JAKARTA, YEAR, approved_skp
+from kinerja.evaluation.tests.conftest import YEAR, approved_skp
 from kinerja.organisations.access import forget_access
+from tests.records import JAKARTA
 from tests.world import make_employee
 
 pytestmark = pytest.mark.django_db

@@ -19,13 +19,14 @@ from kinerja.communication.services import whatsapp_link
 from kinerja.development.models import ExternalActivityReport, JpEntry
 from kinerja.evaluation import services as evaluation
 from kinerja.evaluation.models import Period, PeriodSubmission
-from kinerja.evaluation.tests.conftest import JAKARTA, YEAR, approved_skp
+from kinerja.evaluation.tests.conftest import YEAR, approved_skp
 from kinerja.leadership.domain import is_last_quarter, reminder_days_before
 from kinerja.leadership.reminders import (
     remind_evaluations_waiting,
     remind_jp_below_target,
     remind_period_closing,
 )
+from tests.records import JAKARTA
 
 pytestmark = pytest.mark.django_db
 
