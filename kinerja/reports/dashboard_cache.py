@@ -29,7 +29,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString
 
 from kinerja.core import clock
@@ -55,6 +55,7 @@ AGENCY_KEY = "reports:data-version:agency:{agency}"  # a unit's (named for the a
 DASHBOARD_KEY = "reports:dashboard:v3:{version}:{year}:{scope}:{period}"
 ROWS_KEY = "reports:dashboard-rows:v1:{year}:{period}:{unit}"
 DIRECT = "direct"  # the rows of the scope's direct staff in a ROWS_KEY entry
+ROW_HTML_KEY = "reports:dashboard-row-html:v1:{scope}:{year}:{period}"
 ADOPTION_KEY = "reports:dashboard-adoption:v1:{year}:{day}"
 DEFAULT_TIMEOUT = 300
 # Up to this many changed units below a scope are brought up to date one by one (a unit with
@@ -140,13 +141,64 @@ def cached_dashboard(*, year: int, scope: OrgUnit | None, period: Period | None)
         charts = all_charts(board)
         html = render_to_string(
             "reports/_dashboard_figures.html",
-            {"board": board, "charts": charts, "chart_note": chart_note(board)},
+            {
+                "board": board,
+                "charts": charts,
+                "chart_note": chart_note(board),
+                "group_rows_html": _group_rows_html(board),
+            },
         )
         entry = CachedDashboard(board=board, html=SafeString(html), as_of=as_of)
         timeout = _timeout()
         if timeout > 0:
             cache.set(key, entry, timeout)
     return entry
+
+
+def _row_shown(g: Figures) -> tuple:
+    """Everything a group's table row shows (with the scope, year and period of its entry)."""
+    adoption = g.adoption
+    return (
+        g.unit.pk if g.unit is not None else None,
+        g.unit.depth if g.unit is not None else None,
+        g.name,
+        g.headcount,
+        g.approved_pct,
+        tuple(g.skp.items()),
+        g.realised_pct,
+        g.mean_achievement,
+        g.evaluated,
+        tuple(n for _, n in g.predicate_rows),
+        g.org_result,
+        tuple(v.message for v in g.violations),
+        g.appeals,
+        g.jp_pct,
+        (adoption.logged_in, adoption.employees) if adoption is not None else None,
+    )
+
+
+def _group_rows_html(board: Dashboard) -> list[SafeString]:
+    """The per-unit table's rows, each rendered again only when what it shows changed (a table
+    of 160 schools takes tens of milliseconds to render; after a change one row differs)."""
+    key = ROW_HTML_KEY.format(
+        scope=board.scope.pk if board.scope is not None else "regency",
+        year=board.year,
+        period=board.period.pk if board.period is not None else "none",
+    )
+    stored = cache.get(key) or {}
+    template = get_template("reports/_dashboard_group_row.html")
+    rendered = {}
+    for g in board.groups:
+        shown = _row_shown(g)
+        html = stored.get(shown)
+        if html is None:
+            html = template.render({"g": g, "board": board})
+        rendered[shown] = html
+    if rendered.keys() != stored.keys():
+        timeout = _timeout()
+        if timeout > 0:
+            cache.set(key, rendered, timeout)
+    return [SafeString(rendered[_row_shown(g)]) for g in board.groups]
 
 
 def cached_board(
