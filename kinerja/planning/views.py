@@ -199,18 +199,6 @@ def _invalid(request, skp_pk: int, **forms_with_errors):
     )
 
 
-def _rhk_kwargs(data) -> dict:
-    """The RHK form's content as the keyword arguments of `add_rhk`/`update_rhk`."""
-    return {
-        "group": data["group"],
-        "text": data["text"],
-        "parent": data.get("parent"),
-        "agreement_target": data.get("agreement_target"),
-        "cascading": data.get("cascading") or "",
-        "perspective": data.get("perspective") or "",
-    }
-
-
 def _add_content(request, skp_pk: int, form, attempted: dict, add, **form_context):
     """Run an add from the SKP page: a stale version shows the SKP as it is now (409), invalid
     content shows the form with its errors (422), a status that allows no edit a message."""
@@ -251,6 +239,12 @@ def _delete_content(request, skp_pk: int, attempted: dict, delete):
     except TransitionError as exc:
         messages.error(request, str(exc))
     return redirect("planning:skp_detail", pk=skp_pk)
+
+
+def _content_form(request, form, skp: Skp, title: str, heading: str):
+    """The edit page of one RHK or indicator of the SKP."""
+    context = {"form": form, "skp": skp, "title": title, "heading": heading}
+    return render(request, "planning/skp_content_form.html", context)
 
 
 def _rhk_kwargs(data) -> dict:
@@ -315,7 +309,7 @@ def rhk_edit(request, pk: int):
         )
         if response is not None:
             return response
-    return render(request, "planning/rhk_form.html", {"form": form, "skp": skp, "rhk": rhk})
+    return _content_form(request, form, skp, "Ubah RHK", "Ubah rencana hasil kerja")
 
 
 @login_required
@@ -400,11 +394,7 @@ def indicator_edit(request, pk: int):
         )
         if response is not None:
             return response
-    return render(
-        request,
-        "planning/indicator_form.html",
-        {"form": form, "skp": skp, "indicator": indicator},
-    )
+    return _content_form(request, form, skp, "Ubah indikator", "Ubah indikator kinerja individu")
 
 
 @login_required
