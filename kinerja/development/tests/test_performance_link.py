@@ -10,13 +10,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from kinerja.core import clock
 from kinerja.development import services
 from kinerja.development.models import Activity, DevelopmentNeed, PlanItem
 from kinerja.development.performance import configured_provider, evaluation_signals
 from kinerja.development.selectors import improvement_plan_proposal, recommendations
 from kinerja.planning.models import Indicator, Rhk
-from tests.records import make_approved_skp
+from tests.records import make_approved_skp, make_evaluation
 
 pytestmark = pytest.mark.django_db
 YEAR = 2026
@@ -43,18 +42,10 @@ def periods(world):
 
 
 def _evaluate(world, skp, period, *, work, behaviour, predicate):
-    from kinerja.evaluation.models import Evaluation
-
-    return Evaluation.objects.create(
-        skp=skp,
-        period=period,
-        work_rating=work,
-        behaviour_rating=behaviour,
-        predicate=predicate,
-        assessor=world.seksi_head,
-        assessor_name=world.seksi_head.full_name,
-        evaluated_at=clock.now(),
-        delivered_on=period.end,
+    """The seksi head (the SKP's assessor) rates the period, delivered on its last day."""
+    assert skp.assessor == world.seksi_head
+    return make_evaluation(
+        skp, period, work=work, behaviour=behaviour, predicate=predicate, on=period.end
     )
 
 
