@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from kinerja.audit.services import record
 from kinerja.core.concurrency import save_if_current
-from kinerja.evaluation.models import Evaluation
+from kinerja.evaluation.domain import OrgPredicate
+from kinerja.evaluation.models import Evaluation, OrgResult
 from kinerja.reports.dashboard_cache import cached_board, cached_dashboard
 from kinerja.reports.selectors.dashboard import dashboard
 
@@ -70,6 +71,7 @@ def test_the_cached_rows_add_up_to_the_figures_of_the_records(data, scope_name):
 
 def test_a_change_in_one_agency_recomputes_its_rows_and_reuses_the_other_agencys(data):
     w = data.world
+    OrgResult.objects.create(unit=w.it_agency, year=YEAR, predicate="good", set_by_name="Bupati")
     cached_board(year=YEAR, scope=None, period=data.annual)
     cached_board(year=YEAR, scope=w.health, period=data.annual)
     with CaptureQueriesContext(connection) as warm:
@@ -86,6 +88,8 @@ def test_a_change_in_one_agency_recomputes_its_rows_and_reuses_the_other_agencys
     assert any(w.health_seksi.path in sql for sql in aggregates)
     assert not any(w.it_agency.path in sql for sql in aggregates)
     assert _numbers(board) == _numbers(dashboard(year=YEAR, scope=None, period=data.annual))
+    it = next(g for g in board.groups if g.unit == w.it_agency)
+    assert it.org_result == OrgPredicate.BAIK  # the cached row keeps its organisation result
     health = next(g for g in board.groups if g.unit == w.health)
     assert "/".join(str(n) for _, n in health.predicate_rows) == "2/4/1/0/0"
 
