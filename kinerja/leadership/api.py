@@ -8,10 +8,15 @@ from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from ninja import Field, Path, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from kinerja.core.api_schemas import BoundedLimitOffsetPagination, SafeStr, error_responses
+from kinerja.core.api_schemas import (
+    MAX_OFFSET,
+    BoundedLimitOffsetPagination,
+    SafeStr,
+    error_responses,
+)
 from kinerja.organisations.models import Employee
 from kinerja.planning.models import Rhk
 
@@ -76,8 +81,12 @@ class TeamOut(Schema):
     evaluations_waiting: int
     appeals_waiting: int
     late: int
-    members: list[MemberOut]
-    units: list[UnitTotalOut]
+    member_count: int = Field(..., description="Jumlah seluruh anggota tim")
+    limit: int = Field(..., description="Jumlah anggota per halaman")
+    offset: int = Field(..., description="Posisi anggota pertama halaman ini")
+    next_offset: int | None = Field(..., description="offset halaman berikutnya, bila ada")
+    members: list[MemberOut] = Field(..., description="Anggota tim pada halaman ini, urut nama")
+    units: list[UnitTotalOut] = Field(..., description="Rekap per unit seluruh tim")
     stalled: list[StalledOut]
     stalled_periods: list[StalledPeriodOut]
 
@@ -191,14 +200,22 @@ def _rhk(request, pk: int) -> Rhk:
     return found
 
 
+PageLimit = Annotated[
+    int,
+    Query(ge=1, le=selectors.TEAM_PAGE_MAX, description="Jumlah anggota per halaman (maks. 100)"),
+]
+PageOffset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Lewati sejumlah anggota")]
+
+
 @router.get(
     "/team",
-    response={200: TeamOut, **error_responses(401, 403)},
-    summary="Ikhtisar tim pimpinan yang sedang masuk",
+    response={200: TeamOut, **error_responses(401, 403, 422)},
+    summary="Ikhtisar tim pimpinan yang sedang masuk (anggota per halaman, rekap per unit)",
 )
-def team(request):
+def team(request, limit: PageLimit = 50, offset: PageOffset = 0):
     _require_leader(request)
-    ws = selectors.workspace(request.user)
+    ws = selectors.team_page(request.user, limit=limit, offset=offset)
+    following = ws.offset + ws.limit
     return Status(
         200,
         {
@@ -208,7 +225,11 @@ def team(request):
             "reports_to_verify": ws.reports_to_verify,
             "evaluations_waiting": ws.evaluations_waiting,
             "appeals_waiting": ws.appeals_waiting,
-            "late": len(ws.late),
+            "late": ws.late_count,
+            "member_count": ws.count,
+            "limit": ws.limit,
+            "offset": ws.offset,
+            "next_offset": following if following < ws.count else None,
             "members": [
                 {
                     "nip": m.employee.nip,
@@ -231,8 +252,8 @@ def team(request):
             ],
             "units": [
                 {
-                    "unit_id": t.unit.pk,
-                    "unit": t.unit.name,
+                    "unit_id": t.unit_id,
+                    "unit": t.name,
                     "members": t.members,
                     "skp_approved": t.skp_approved,
                     "skp_missing": t.skp_missing,

@@ -69,12 +69,6 @@ def escalation_days() -> int:
     return int(getattr(settings, "LEADERSHIP_ESCALATION_DAYS", DEFAULT_ESCALATION_DAYS))
 
 
-def member_table_limit() -> int:
-    """Above this many members the whole-tree page shows totals per unit and asks to drill down
-    (a head of a large agency has thousands of names; a table that long helps no one)."""
-    return int(getattr(settings, "LEADERSHIP_MEMBER_TABLE_LIMIT", 300))
-
-
 @dataclass
 class MemberState:
     employee: Employee
@@ -102,52 +96,16 @@ class MemberState:
 
 @dataclass
 class UnitTotal:
-    unit: OrgUnit
+    """Totals of the members whose own unit is this one (the team API)."""
+
+    unit_id: int
+    name: str
+    path: str
     members: int = 0
     skp_approved: int = 0
     skp_missing: int = 0
     late: int = 0
     jp_below_target: int = 0
-
-
-@dataclass
-class Workspace:
-    year: int
-    today: dt.date
-    deadline: dt.date
-    members: list[MemberState]
-    units: list[UnitTotal]
-    selected_unit: OrgUnit | None
-    skps_to_approve: int
-    reports_to_verify: int
-    late: list[MemberState]
-    stalled: list[Skp]
-    escalation_days: int
-    headed_units: list[OrgUnit] = field(default_factory=list)
-    evaluations_waiting: int = 0
-    appeals_waiting: int = 0
-    appeals_url: str = ""
-    stalled_periods: list[PeriodSubmission] = field(default_factory=list)
-    overdue_follow_ups: list[FollowUp] = field(default_factory=list)
-    table_limit: int = 300
-
-    @property
-    def table_truncated(self) -> bool:
-        return self.selected_unit is None and len(self.members) > self.table_limit
-
-    @property
-    def members_table(self) -> list[MemberState]:
-        """The members listed by name: all of them, or none until a unit is chosen."""
-        return [] if self.table_truncated else self.members
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.members and not self.stalled and not self.stalled_periods
-
-    @property
-    def period_late(self) -> list[MemberState]:
-        """Members with a period whose entry window closed without a submission."""
-        return [m for m in self.members if m.period and m.period.late_count]
 
 
 # The employee columns a member row shows (name, NIP, unit, position, and what the SKP duty and
@@ -336,32 +294,89 @@ STALLED_LIMIT = 100
 OVERDUE_FOLLOW_UP_LIMIT = 30
 
 
-def workspace(user, *, unit_id: int | None = None, year: int | None = None) -> Workspace:
-    """The whole team with every member's state (the team API; a constant number of queries,
-    but rows grow with the team: the page uses `workspace_page`)."""
-    access = access_for(user)
+TEAM_PAGE_MAX = 100
+
+
+@dataclass
+class TeamPage:
+    """One page of the team by name, the totals per unit of the whole team, and what waits
+    for the leader (the team API)."""
+
+    year: int
+    today: dt.date
+    deadline: dt.date
+    count: int
+    limit: int
+    offset: int
+    members: list[MemberState]
+    units: list[UnitTotal]
+    late_count: int
+    skps_to_approve: int = 0
+    reports_to_verify: int = 0
+    stalled: list[Skp] = field(default_factory=list)
+    escalation_days: int = DEFAULT_ESCALATION_DAYS
+    evaluations_waiting: int = 0
+    appeals_waiting: int = 0
+    appeals_url: str = ""
+    stalled_periods: list[PeriodSubmission] = field(default_factory=list)
+    overdue_follow_ups: list[FollowUp] = field(default_factory=list)
+
+
+def team_page(user, *, limit: int = 50, offset: int = 0, year: int | None = None) -> TeamPage:
+    """Members `offset`.. by name (at most TEAM_PAGE_MAX) with their full state, the totals per
+    unit of the whole team (grouped counts, as on the page) and what waits for the leader. The
+    number of queries and of rows read per model stays flat with the team's size."""
+    limit = max(1, min(limit, TEAM_PAGE_MAX))
+    offset = max(0, offset)
     today = clock.today()
     year = year or today.year
-    headed = list(OrgUnit.objects.filter(pk__in=access.headed_unit_ids).order_by("path"))
-    selected = _selected_unit(user, unit_id)
-    rows = list(_annotated_team(team_members(user), year).only(*MEMBER_FIELDS))
-    members = _member_states(rows, year=year, today=today)
-    units = _unit_totals(members, headed)
-    if selected is not None:
-        members = [
-            m for m in members if m.employee.unit and m.employee.unit.path.startswith(selected.path)
-        ]
-    return Workspace(
+    team = team_members(user)
+    periods = periodic_periods(year)
+    closed = _closed_periods(year, today, periods)
+    counts = _totals_by_unit(team, year=year, today=today, closed=closed).counts
+    ids = list(team.values_list("pk", flat=True)[offset : offset + limit])
+    rows = list(
+        _annotated_team(Employee.objects.filter(pk__in=ids), year)
+        .select_related("unit", "position")
+        .only(*MEMBER_FIELDS)
+    )
+    states = {
+        m.employee.pk: m for m in _member_states(rows, year=year, today=today, periods=periods)
+    }
+    return TeamPage(
         year=year,
         today=today,
         deadline=skp_deadline(year),
-        members=members,
-        units=units,
-        selected_unit=selected,
-        late=[m for m in members if m.late],
-        headed_units=headed,
-        table_limit=member_table_limit(),
+        count=sum(c["members"] for c in counts.values()),
+        limit=limit,
+        offset=offset,
+        members=[states[pk] for pk in ids if pk in states],
+        units=_unit_totals(counts) if access_for(user).headed_unit_ids else [],
+        late_count=sum(c["late"] for c in counts.values()),
         **_waiting_counts(user, today),
+    )
+
+
+def _unit_totals(counts: dict[int | None, dict]) -> list[UnitTotal]:
+    """The per-unit counts with the units' names, in tree order (one query for the names)."""
+    units = OrgUnit.objects.filter(pk__in=[u for u in counts if u is not None]).values_list(
+        "pk", "name", "path"
+    )
+    return sorted(
+        (
+            UnitTotal(
+                unit_id=pk,
+                name=name,
+                path=path,
+                members=counts[pk]["members"],
+                skp_approved=counts[pk]["skp_approved"],
+                skp_missing=counts[pk]["skp_missing"],
+                late=counts[pk]["late"],
+                jp_below_target=counts[pk]["jp_below_target"],
+            )
+            for pk, name, path in units
+        ),
+        key=lambda t: t.path,
     )
 
 
@@ -568,8 +583,8 @@ def _flag(q: Q) -> ExpressionWrapper:
 class UnitCounts:
     """What `_totals_by_unit` reads: the counts per unit, and the units' paths."""
 
-    counts: dict[int, dict]
-    paths: dict[int, str]
+    counts: dict[int | None, dict]  # None: members without a unit (added to the team by override)
+    paths: dict[int | None, str]
 
 
 def _totals_by_unit(
@@ -615,13 +630,11 @@ def _totals_by_unit(
         overdue_follow_ups=Count("pk", filter=Q(due_date__lt=today)),
     )
     late_applies = today > skp_deadline(year)
-    result: dict[int, dict] = {}
-    paths: dict[int, str] = {}
+    result: dict[int | None, dict] = {}
+    paths: dict[int | None, str] = {}
     for row in rows:
         unit_id = row["u"]
-        if unit_id is None:
-            continue
-        paths[unit_id] = row["path"]
+        paths[unit_id] = row["path"] or ""
         counts = result.get(unit_id)
         if counts is None:
             f = follow_ups.get(unit_id, {})
@@ -766,12 +779,14 @@ def workspace_page(
     )
 
 
-def _units_with(totals_by_unit: dict[int, dict], key: str) -> list[int]:
-    return sorted(unit_id for unit_id, counts in totals_by_unit.items() if counts[key])
+def _units_with(totals_by_unit: dict[int | None, dict], key: str) -> list[int]:
+    return sorted(
+        unit_id for unit_id, counts in totals_by_unit.items() if unit_id is not None and counts[key]
+    )
 
 
 def _late_ids(
-    scope: QuerySet[Employee], totals_by_unit: dict[int, dict], *, year: int, today: dt.date
+    scope: QuerySet[Employee], totals_by_unit: dict[int | None, dict], *, year: int, today: dt.date
 ) -> list[int]:
     """The first late members by name, read only in the units whose totals have some (the
     totals and this list use the same condition, so they agree)."""
@@ -786,7 +801,11 @@ def _late_ids(
 
 
 def _period_late_ids(
-    scope: QuerySet[Employee], totals_by_unit: dict[int, dict], *, year: int, closed: list[Period]
+    scope: QuerySet[Employee],
+    totals_by_unit: dict[int | None, dict],
+    *,
+    year: int,
+    closed: list[Period],
 ) -> list[int]:
     """The first members by name with a missed period, among the units whose totals have some.
     The same condition as the `realisasi_terlambat` filter, but checked per SKP of those units
@@ -815,24 +834,6 @@ def _paths_q(paths) -> Q:
     for p in paths:
         q |= Q(path__startswith=p)
     return q
-
-
-def _unit_totals(members: list[MemberState], headed: list[OrgUnit]) -> list[UnitTotal]:
-    """Totals per unit of the members (the team API), in tree order."""
-    by_unit: dict[int, UnitTotal] = {}
-    for m in members:
-        unit = m.employee.unit
-        if unit is None:
-            continue
-        total = by_unit.setdefault(unit.pk, UnitTotal(unit=unit))
-        total.members += 1
-        total.skp_approved += m.skp_status == SkpStatus.APPROVED
-        total.skp_missing += m.skp_status is None
-        total.late += m.late
-        total.jp_below_target += bool(m.jp_progress.below_target)
-    if not headed:
-        return []
-    return sorted(by_unit.values(), key=lambda t: t.unit.path)
 
 
 def _breadcrumbs(selected: OrgUnit | None, headed: list[OrgUnit]) -> list[OrgUnit]:

@@ -87,3 +87,62 @@ def test_field_visit_with_follow_up_is_closed_by_its_owner(world, client, bearer
     )
     assert closed.status_code == 200
     assert closed.json()["status"] == FollowUpStatus.DONE
+
+
+def _grow_team(world, size: int) -> None:
+    from kinerja.planning import services as planning
+    from tests.world import make_employee
+
+    for i in range(size):
+        employee = make_employee(world.health_seksi, None, f"Anggota {i:03d}", with_login=False)
+        planning.create_skp(actor=None, employee=employee, year=clock.today().year)
+
+
+def test_team_overview_pages_the_members_by_name_and_keeps_totals_for_the_whole_team(
+    world, client, bearer
+):
+    _grow_team(world, 4)
+    auth = bearer(world.seksi_head)
+    first = client.get("/api/v1/team", {"limit": 2}, **auth).json()
+    assert (first["member_count"], first["limit"], first["offset"]) == (5, 2, 0)
+    assert first["next_offset"] == 2
+    assert [m["name"] for m in first["members"]] == ["Anggota 000", "Anggota 001"]
+    # Totals per unit count every member, not only the page.
+    assert sum(u["members"] for u in first["units"]) == 5
+    last = client.get("/api/v1/team", {"limit": 2, "offset": 4}, **auth).json()
+    assert [m["nip"] for m in last["members"]] == [world.staff.nip]
+    assert last["next_offset"] is None
+    everyone = client.get("/api/v1/team", **auth).json()
+    assert everyone["limit"] == 50 and len(everyone["members"]) == 5
+
+
+def test_team_overview_refuses_a_page_larger_than_100_or_a_negative_offset(world, client, bearer):
+    auth = bearer(world.seksi_head)
+    assert client.get("/api/v1/team", {"limit": 101}, **auth).status_code == 422
+    assert client.get("/api/v1/team", {"limit": 0}, **auth).status_code == 422
+    assert client.get("/api/v1/team", {"offset": -1}, **auth).status_code == 422
+
+
+@pytest.mark.parametrize("size", [5, 30])
+def test_team_overview_query_count_does_not_grow_with_the_team(world, client, bearer, size):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kinerja.leadership import services
+
+    auth = bearer(world.health_head)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/api/v1/team", {"limit": 100}, **auth)
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    count()  # the first request with a token also records its use
+    baseline = count()
+    _grow_team(world, size)
+    services.give_direction(actor=world.user(world.health_head), text="Arahan untuk semua")
+    after = count()
+    body = client.get("/api/v1/team", {"limit": 100}, **auth).json()
+    assert len(body["members"]) == body["member_count"] > size
+    assert after == baseline, (baseline, after)

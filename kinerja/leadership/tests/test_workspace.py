@@ -157,16 +157,17 @@ def test_totals_per_unit_agree_with_every_members_state(world, login):
 
     import time_machine
 
-    from kinerja.leadership.selectors import workspace, workspace_page
+    from kinerja.leadership.selectors import team_page, workspace_page
 
     planning.create_skp(actor=None, employee=world.staff, year=clock.today().year)
     head = world.user(world.health_head)
     year = clock.today().year
     with time_machine.travel(dt.datetime(year, 3, 1, 9, tzinfo=dt.UTC), tick=False):
         page = workspace_page(head)
-        full = workspace(head)
+        full = team_page(head, limit=100)
     members = full.members
-    assert page.totals.members == len(members)
+    assert page.totals.members == len(members) == full.count
+    assert full.late_count == page.late_count
     assert page.totals.skp_missing == sum(m.skp_status is None for m in members)
     assert page.totals.late == page.late_count == sum(m.late for m in members) > 0
     assert page.totals.jp_below_target == sum(bool(m.jp_progress.below_target) for m in members)
