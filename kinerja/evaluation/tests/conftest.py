@@ -107,6 +107,19 @@ def rate_staff_annual(ev: Ev, work: str = "meets", behaviour: str = "meets"):
     )
 
 
+def rate_head_annual(ev: Ev):
+    """The bidang head rates the seksi head's year: behaviour only, no work rating given."""
+    from kinerja.evaluation import services
+
+    return services.rate(
+        actor=ev.user(ev.world.bidang_head),
+        skp=ev.head_skp,
+        period=ev.annual,
+        work_rating="",
+        behaviour_rating="meets",
+    )
+
+
 def ready_for_penetapan(ev: Ev, *, org_result: str = "good", rate_head: bool = True) -> None:
     """Org results set (the agency's unless `org_result` is empty, and the seksi's) and annual
     predicates for the staff and, unless `rate_head` is False, the seksi head."""
@@ -122,10 +135,4 @@ def ready_for_penetapan(ev: Ev, *, org_result: str = "good", rate_head: bool = T
     )
     rate_staff_annual(ev)
     if rate_head:
-        services.rate(
-            actor=ev.user(w.bidang_head),
-            skp=ev.head_skp,
-            period=ev.annual,
-            work_rating="",
-            behaviour_rating="meets",
-        )
+        rate_head_annual(ev)

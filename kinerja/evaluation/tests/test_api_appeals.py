@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from kinerja.evaluation import services
 from kinerja.evaluation.models import Appeal, Evaluation, Evidence
 
-from .conftest import YEAR, at
+from .conftest import YEAR, at, rate_head_annual
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -248,13 +248,7 @@ def test_appeal_list_query_count_is_flat(
         year=YEAR,
         predicate="good",
     )
-    annual = services.rate(
-        actor=ev.user(ev.world.bidang_head),
-        skp=ev.head_skp,
-        period=ev.annual,
-        work_rating="",
-        behaviour_rating="meets",
-    )
+    annual = rate_head_annual(ev)
     services.file_appeal(actor=ev.user(ev.world.seksi_head), evaluation=annual, reasons="x")
     head = bearer(ev.world.health_head)
     client.get("/api/v1/evaluation/appeals", headers=head)

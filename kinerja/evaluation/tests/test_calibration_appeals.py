@@ -16,7 +16,7 @@ from kinerja.evaluation.models import CalibrationAdjustment, Evaluation
 from kinerja.evaluation.selectors.calibration import agency_calibration, calibration_employees
 from kinerja.evaluation.services.determination import violation_key
 
-from .conftest import YEAR, at, rate_staff_annual
+from .conftest import YEAR, at, rate_head_annual, rate_staff_annual
 
 
 def test_calibration_page_names_the_breach(ev):
@@ -82,13 +82,7 @@ def test_the_penetapan_is_signed_only_under_the_strict_rules_and_freezes_the_dis
     services.set_org_result(
         actor=ev.user(w.bidang_head), unit=w.health_seksi, year=YEAR, predicate="good"
     )
-    services.rate(
-        actor=ev.user(w.bidang_head),
-        skp=ev.head_skp,
-        period=ev.annual,
-        work_rating="",
-        behaviour_rating="meets",
-    )
+    rate_head_annual(ev)
     with pytest.raises(PermissionDenied):  # the regent calibrates but does not sign
         services.sign_predicate_determination(actor=ev.user(w.regent), agency=w.health, year=YEAR)
     with pytest.raises(ValidationError, match="Jelaskan pertimbangan"):
