@@ -58,6 +58,18 @@ class Ev:
 
 
 @pytest.fixture
+def bearer(world):
+    """Authorization headers with a fresh API token of the given employee's account."""
+    from kinerja.accounts.services import issue_token
+
+    def _bearer(employee) -> dict[str, str]:
+        _, key = issue_token(user=world.user(employee), name="uji")
+        return {"Authorization": f"Bearer {key}"}
+
+    return _bearer
+
+
+@pytest.fixture
 def frozen():
     """Today is 5 April 2026: the Triwulan I window (open until 10 April) is still open."""
     with time_machine.travel(at(dt.date(YEAR, 4, 5)), tick=False) as traveller:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -14,17 +13,6 @@ from kinerja.evaluation import services
 from .conftest import YEAR, at
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def bearer(world):
-    from kinerja.accounts.services import issue_token
-
-    def _bearer(employee) -> dict[str, str]:
-        _, key = issue_token(user=world.user(employee), name="uji")
-        return {"Authorization": f"Bearer {key}"}
-
-    return _bearer
 
 
 def base(ev):

@@ -19,17 +19,6 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
-def bearer(world):
-    from kinerja.accounts.services import issue_token
-
-    def _bearer(employee) -> dict[str, str]:
-        _, key = issue_token(user=world.user(employee), name="uji")
-        return {"Authorization": f"Bearer {key}"}
-
-    return _bearer
-
-
-@pytest.fixture
 def evaluation(ev) -> Evaluation:
     staff = ev.user(ev.world.staff)
     for indicator in ev.indicators:
