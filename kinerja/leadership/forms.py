@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse
 
 from kinerja.core import clock
 from kinerja.organisations.models import Employee
 from kinerja.planning.models import Rhk
 
 FOLLOW_UP_ROWS = 3
+NOT_IN_TEAM = "Pegawai yang dipilih bukan anggota tim Anda."
+RHK_NOT_IN_TEAM = "RHK yang dipilih bukan RHK Anda atau tim Anda."
 
 
 class ShownChoicesMixin:
@@ -16,6 +19,7 @@ class ShownChoicesMixin:
     (a large team searches the rest through an htmx endpoint)."""
 
     shown = None
+    search: tuple[str, str] | None = None  # (htmx search URL, placeholder) of a large team
 
     def _get_choices(self):
         if self.shown is None:
@@ -35,7 +39,7 @@ class EmployeeChoiceField(ShownChoicesMixin, forms.ModelChoiceField):
         return f"{obj.full_name} ({obj.nip})"
 
 
-class EmployeeMultipleField(forms.ModelMultipleChoiceField):
+class EmployeeMultipleField(ShownChoicesMixin, forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Employee) -> str:
         return f"{obj.full_name} ({obj.nip})"
 
@@ -45,7 +49,7 @@ class RhkChoiceField(ShownChoicesMixin, forms.ModelChoiceField):
         return f"{obj.skp.employee_name}: {obj.text[:90]}"
 
 
-class RhkMultipleField(forms.ModelMultipleChoiceField):
+class RhkMultipleField(ShownChoicesMixin, forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Rhk) -> str:
         return f"{obj.skp.employee_name}: {obj.text[:90]}"
 
@@ -116,12 +120,14 @@ class FieldVisitForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
         help_text="Tahan Ctrl (atau Cmd) untuk memilih lebih dari satu.",
+        error_messages={"invalid_choice": NOT_IN_TEAM},
     )
     rhks = RhkMultipleField(
         label="RHK terkait",
         queryset=Rhk.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
+        error_messages={"invalid_choice": RHK_NOT_IN_TEAM},
     )
     photos = MultipleFileField(
         label="Foto (JPEG/PNG/WebP)",
@@ -129,7 +135,9 @@ class FieldVisitForm(forms.Form):
         help_text="Boleh lebih dari satu foto; isi berkas diperiksa, bukan hanya namanya.",
     )
 
-    def __init__(self, *args, team, rhks, kecamatans, **kwargs) -> None:
+    def __init__(self, *args, team, rhks, kecamatans, shown=None, **kwargs) -> None:
+        """`shown` (a DirectionChoices) lists only some members and RHKs: a large team finds the
+        others by search. Every chosen id is still checked against the whole `team`/`rhks`."""
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = clock.today()
         self.fields["kecamatan"].queryset = kecamatans
@@ -141,11 +149,62 @@ class FieldVisitForm(forms.Form):
                 label=f"Tindak lanjut {n}", max_length=2000, required=False
             )
             self.fields[f"follow_up_{i}_owner"] = EmployeeChoiceField(
-                label=f"Penanggung jawab {n}", queryset=team, required=False
+                label=f"Penanggung jawab {n}",
+                queryset=team,
+                required=False,
+                error_messages={"invalid_choice": NOT_IN_TEAM},
             )
             self.fields[f"follow_up_{i}_due"] = forms.DateField(
                 label=f"Tenggat {n}", required=False, widget=IsoDateInput()
             )
+        self.search = bool(shown and shown.search)
+        if shown is not None:
+            self._show_only(shown, team=team, rhks=rhks)
+
+    def _show_only(self, shown, *, team, rhks) -> None:
+        """List the given members and RHKs (read once for all four lists), plus those already
+        chosen (a form sent back with errors keeps its choices); a large team searches the
+        rest."""
+        owners = [f"follow_up_{i}_owner" for i in range(FOLLOW_UP_ROWS)]
+        chosen_members = set(self._chosen(["employees", *owners]))
+        chosen_rhks = set(self._chosen(["rhks"]))
+        members = list(shown.members)
+        listed = {m.pk for m in members}
+        if chosen_members - listed:
+            members += list(team.filter(pk__in=sorted(chosen_members - listed)))
+        rhk_list = list(shown.rhks)
+        listed = {r.pk for r in rhk_list}
+        if chosen_rhks - listed:
+            rhk_list += list(rhks.filter(pk__in=sorted(chosen_rhks - listed)))
+        for name in ["employees", *owners]:
+            self.fields[name].show_only(members)
+        self.fields["rhks"].show_only(rhk_list)
+        if not self.search:
+            return
+        member_search = reverse("leadership:member_options") + "?pilihan=tambah"
+        for name in ["employees", *owners]:
+            self.fields[name].search = (member_search, "Cari nama atau NIP anggota tim")
+        self.fields["rhks"].search = (
+            reverse("leadership:rhk_search") + "?pilihan=tambah",
+            "Cari RHK tim (teks RHK atau nama pegawai)",
+        )
+        self.fields["employees"].help_text = (
+            "Daftar awal berisi pegawai unit yang Anda pimpin langsung; cari untuk anggota tim "
+            "lainnya (hasil pencarian ditambahkan ke daftar). Tahan Ctrl (atau Cmd) untuk memilih "
+            "lebih dari satu."
+        )
+        self.fields["rhks"].help_text = "Daftar awal berisi RHK Anda sendiri; cari untuk RHK tim."
+
+    def _chosen(self, names: list[str]) -> list[int]:
+        """Integer ids sent for these fields (invalid ones are left to the fields' checks)."""
+        if not self.is_bound:
+            return []
+        ids = []
+        for name in names:
+            key = self.add_prefix(name)
+            values = self.data.getlist(key) if hasattr(self.data, "getlist") else []
+            ids += [int(v) for v in values if str(v).isdigit()]
+        return ids
 
     def clean(self):
         data = super().clean()

@@ -1052,6 +1052,22 @@ def direction_choices(user, *, team_size: int | None = None) -> DirectionChoices
     return DirectionChoices(members=[], rhks=list(own), search=True)
 
 
+def field_visit_choices(user) -> DirectionChoices:
+    """What the field-visit form lists: everyone and every team RHK for a small team; for a
+    large one the members of the units the user heads directly (capped) and the user's own
+    RHKs, the rest found by search."""
+    choices = direction_choices(user)
+    if not choices.search:
+        return choices
+    nearby = list(
+        team_members(user)
+        .filter(unit_id__in=access_for(user).headed_unit_ids)
+        .select_related(None)
+        .only("pk", "name", "front_title", "back_title", "nip")[:CHOICE_LIMIT]
+    )
+    return DirectionChoices(members=nearby, rhks=choices.rhks, search=True)
+
+
 def search_team(user, query: str) -> list[Employee]:
     """Team members whose name or NIP matches, for the direction form's search."""
     return list(

@@ -56,13 +56,23 @@ def workspace(request):
     )
 
 
+def _appending(request) -> bool:
+    """`pilihan=tambah`: options added to a list (field-visit form), not a list replaced (the
+    direction form's single choice, which starts with its empty choice and picks the first)."""
+    return request.GET.get("pilihan") == "tambah"
+
+
 @login_required
 def member_options(request):
-    """htmx: <option>s of team members matching the search, for the direction form."""
+    """htmx: <option>s of team members matching the search (direction and field-visit forms)."""
     require(permissions.can_lead(request.user), "Hanya untuk pimpinan.")
     query = request.GET.get("q", "").strip()[:100]
     members = selectors.search_team(request.user, query) if query else []
-    return render(request, "leadership/_member_options.html", {"members": members, "query": query})
+    return render(
+        request,
+        "leadership/_member_options.html",
+        {"members": members, "query": query, "append": _appending(request)},
+    )
 
 
 @login_required
@@ -71,7 +81,11 @@ def rhk_search(request):
     require(permissions.can_lead(request.user), "Hanya untuk pimpinan.")
     query = request.GET.get("q", "").strip()[:100]
     rhks = selectors.search_rhks(request.user, query) if query else []
-    return render(request, "leadership/_rhk_options.html", {"rhks": rhks, "query": query})
+    return render(
+        request,
+        "leadership/_rhk_options.html",
+        {"rhks": rhks, "query": query, "append": _appending(request)},
+    )
 
 
 @login_required
@@ -158,6 +172,7 @@ def field_visit_add(request):
         "team": selectors.team_members(request.user),
         "rhks": selectors.rhk_options(request.user),
         "kecamatans": selectors.kecamatan_options(),
+        "shown": selectors.field_visit_choices(request.user),
     }
     form = FieldVisitForm(request.POST or None, request.FILES or None, **kwargs)
     if request.method == "POST" and form.is_valid():

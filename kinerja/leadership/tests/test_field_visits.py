@@ -146,3 +146,119 @@ def test_create_page_shows_the_upload_error_for_a_disguised_file(world, login):
     assert response.status_code == 200
     assert "Jenis berkas tidak diizinkan" in response.content.decode()
     assert not FieldVisit.objects.exists()
+
+
+@pytest.fixture
+def large_team(monkeypatch):
+    """Make the world's teams count as large: the form lists a few and searches the rest."""
+    from kinerja.leadership import selectors
+
+    monkeypatch.setattr(selectors, "CHOICE_LIMIT", 1)
+
+
+def _form_post(world, **fields):
+    return {
+        "date": clock.today().isoformat(),
+        "place": "Gampong Pantee Rakyat",
+        "purpose": "Pemantauan",
+        **fields,
+    }
+
+
+def test_large_team_form_lists_the_directly_led_unit_and_searches_the_rest(
+    world, login, large_team
+):
+    client = login(world.health_head)
+    html = client.get("/pimpinan/kunjungan/catat/").content.decode()
+    assert 'id="id_employees_cari"' in html and 'id="id_rhks_cari"' in html
+    assert 'id="id_follow_up_0_owner_cari"' in html
+    assert "pilihan=tambah" in html
+    assert f"Admin Dinkes ({world.health_admin.nip})" in html  # in the unit led directly
+    assert "Siti Perawat (" not in html  # further down the tree: found by search
+    options = client.get(
+        "/pimpinan/anggota/cari/", {"q": "siti", "pilihan": "tambah"}
+    ).content.decode()
+    assert f'value="{world.nurse.pk}"' in options
+    assert "Seluruh tim" not in options and "selected" not in options
+    # A member found by search is accepted, as involved employee and as owner.
+    response = client.post(
+        "/pimpinan/kunjungan/catat/",
+        _form_post(
+            world,
+            employees=[world.nurse.pk],
+            follow_up_0_text="Data sasaran",
+            follow_up_0_owner=world.nurse.pk,
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    visit = FieldVisit.objects.get()
+    assert list(visit.employees.all()) == [world.nurse]
+    assert visit.follow_ups.get().owner == world.nurse
+
+
+def test_large_team_form_keeps_searched_choices_when_sent_back_with_errors(
+    world, login, large_team
+):
+    response = login(world.health_head).post(
+        "/pimpinan/kunjungan/catat/",
+        _form_post(world, place="", employees=[world.nurse.pk]),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<option value="{world.nurse.pk}" selected>' in html
+
+
+@pytest.mark.parametrize("limit", [None, 1])
+def test_field_visit_form_rejects_employees_owners_and_rhks_outside_the_team(
+    world, login, monkeypatch, limit
+):
+    from kinerja.leadership import selectors
+    from kinerja.planning import services as planning
+    from kinerja.planning.models import Rhk
+
+    if limit is not None:
+        monkeypatch.setattr(selectors, "CHOICE_LIMIT", limit)
+    outside_skp = planning.create_skp(actor=None, employee=world.it_staff, year=clock.today().year)
+    outside_rhk = Rhk.objects.create(skp=outside_skp, group="utama", text="RHK dinas lain")
+    client = login(world.health_head)
+    for fields, field, message in [
+        ({"employees": [world.it_staff.pk]}, "employees", "bukan anggota tim Anda"),
+        (
+            {"follow_up_0_text": "Periksa", "follow_up_0_owner": world.it_staff.pk},
+            "follow_up_0_owner",
+            "bukan anggota tim Anda",
+        ),
+        ({"rhks": [outside_rhk.pk]}, "rhks", "bukan RHK Anda atau tim Anda"),
+    ]:
+        response = client.post("/pimpinan/kunjungan/catat/", _form_post(world, **fields))
+        assert response.status_code == 200
+        errors = response.context["form"].errors
+        assert message in " ".join(errors[field]), errors
+    assert not FieldVisit.objects.exists()
+
+
+def test_large_team_form_reads_a_bounded_list_whatever_the_team_size(world, login, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kinerja.leadership import selectors
+    from kinerja.organisations.access import forget_access
+    from tests.world import make_employee
+
+    monkeypatch.setattr(selectors, "CHOICE_LIMIT", 3)
+    for i in range(4):
+        make_employee(world.health, None, f"Staf Dinas {i:02d}", with_login=False)
+    client = login(world.health_head)
+
+    def page() -> tuple[int, str]:
+        forget_access(world.user(world.health_head))
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/pimpinan/kunjungan/catat/")
+        return len(ctx.captured_queries), response.content.decode()
+
+    before, html = page()
+    for i in range(20):
+        make_employee(world.health, None, f"Staf Baru {i:02d}", with_login=False)
+    after, html_after = page()
+    assert after == before, (before, after)
+    assert html_after.count("Staf ") == html.count("Staf ")  # capped at CHOICE_LIMIT per list
