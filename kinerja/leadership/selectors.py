@@ -251,7 +251,9 @@ def _selected_unit(user, unit_id: int | None) -> OrgUnit | None:
 
 
 def _waiting_counts(user, today: dt.date) -> dict:
-    return {
+    """What waits for the leader; the rows listed carry their link (`url`), each route
+    reversed once per list rather than once per row in the template."""
+    waiting = {
         "skps_to_approve": Skp.objects.filter(assessor_q(user), status=SkpStatus.SUBMITTED).count(),
         "reports_to_verify": len(reports_to_verify(user)),
         "stalled": list(
@@ -288,6 +290,17 @@ def _waiting_counts(user, today: dt.date) -> dict:
             )[:OVERDUE_FOLLOW_UP_LIMIT]
         ),
     }
+    _link(waiting["stalled"], "planning:skp_detail", lambda s: (s.pk,))
+    _link(waiting["stalled_periods"], "evaluation:period", lambda s: (s.skp_id, s.period_id))
+    _link(waiting["overdue_follow_ups"], "leadership:field_visit", lambda f: (f.visit_id,))
+    return waiting
+
+
+def _link(rows: list, route: str, args) -> None:
+    if rows:
+        pattern = _url_pattern(route, len(args(rows[0])))
+        for row in rows:
+            row.url = pattern.format(*args(row))
 
 
 STALLED_LIMIT = 100
