@@ -186,3 +186,41 @@ def test_paged_workspace_query_count_does_not_grow_past_a_page(world, login, mon
     ws = client.get("/pimpinan/").context["ws"]
     assert len(ws.members) == 5 and ws.page.paginator.count > 12
     assert after == baseline, (baseline, after)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"saring": "perhatian"},
+        {"saring": "jp_kurang", "q": "a"},
+        {"semua_unit": "1"},
+        {"unit": "puskesmas"},
+    ],
+)
+def test_agency_head_query_count_is_flat_as_units_and_members_are_added(world, login, query):
+    """The head of an agency: totals per sub-unit, filters and drill-down read the same number
+    of queries with a few members or with more units, members, SKPs and follow-ups."""
+    from kinerja.organisations import services as org
+
+    head = world.user(world.health_head)
+    client = login(world.health_head)
+    params = {k: (world.puskesmas.pk if v == "puskesmas" else v) for k, v in query.items()}
+
+    def count() -> int:
+        forget_access(head)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/pimpinan/", params)
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    baseline = count()
+    for n in range(3):
+        unit = org.create_unit(
+            actor=None, name=f"Puskesmas Pembantu {n}", kind="puskesmas", parent=world.puskesmas
+        )
+        for i in range(4):
+            employee = make_employee(unit, None, f"Anggota {n}{i}", with_login=False)
+            planning.create_skp(actor=None, employee=employee, year=clock.today().year)
+    services.give_direction(actor=head, text="Arahan untuk semua")
+    assert count() == baseline
