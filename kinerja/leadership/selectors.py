@@ -254,7 +254,7 @@ def _waiting_counts(user, today: dt.date) -> dict:
     """What waits for the leader; the rows listed carry their link (`url`), each route
     reversed once per list rather than once per row in the template."""
     waiting = {
-        "skps_to_approve": Skp.objects.filter(assessor_q(user), status=SkpStatus.SUBMITTED).count(),
+        **_waiting_totals(user),
         "reports_to_verify": len(reports_to_verify(user)),
         "stalled": list(
             stalled_below(user)
@@ -262,8 +262,6 @@ def _waiting_counts(user, today: dt.date) -> dict:
             .only("pk", "employee_name", "assessor_name", "submitted_at")[:STALLED_LIMIT]
         ),
         "escalation_days": escalation_days(),
-        "evaluations_waiting": evaluations_waiting(user).count(),
-        "appeals_waiting": appeals_waiting(user).count(),
         "appeals_url": appeals_url(),
         "stalled_periods": list(
             stalled_periods(user, today=today).only(
@@ -294,6 +292,31 @@ def _waiting_counts(user, today: dt.date) -> dict:
     _link(waiting["stalled_periods"], "evaluation:period", lambda s: (s.skp_id, s.period_id))
     _link(waiting["overdue_follow_ups"], "leadership:field_visit", lambda f: (f.visit_id,))
     return waiting
+
+
+class _CountOf(Subquery):
+    """The number of rows of a queryset, as an expression (a scalar subquery)."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
+    output_field = IntegerField()
+
+
+def _waiting_totals(user) -> dict[str, int]:
+    """SKPs to approve, periods to rate and appeals to decide: three counts in one query."""
+    employee_id = getattr(user, "employee_id", None)
+    counts = {
+        "skps_to_approve": Skp.objects.filter(assessor_q(user), status=SkpStatus.SUBMITTED),
+        "evaluations_waiting": evaluations_waiting(user),
+        "appeals_waiting": appeals_waiting(user),
+    }
+    row = (
+        Employee.objects.filter(pk=employee_id)
+        .values(**{key: _CountOf(qs.order_by().values("pk")) for key, qs in counts.items()})
+        .first()
+        if employee_id is not None
+        else None
+    )
+    return row or dict.fromkeys(counts, 0)
 
 
 def _link(rows: list, route: str, args) -> None:
@@ -757,7 +780,12 @@ def workspace_page(
         listed = listed.filter(Q(name__icontains=query) | Q(nip__startswith=query))
     if flag:
         listed = listed.filter(_flag_q(flag, year=year, today=today, closed=closed))
-    paged = Paginator(listed.values_list("pk", flat=True), PAGE_SIZE).get_page(page)
+    ids = listed.values_list("pk", flat=True)
+    if query or flag:
+        paged = Paginator(ids, PAGE_SIZE).get_page(page)
+    else:  # the whole scope: the totals have counted it (every unit, and members without one)
+        known = sum(counts["members"] for counts in totals_by_unit.values())
+        paged = CountedPaginator(ids, PAGE_SIZE, count=known).get_page(page)
     late_ids = _late_ids(scope, totals_by_unit, year=year, today=today)
     period_late_ids = _period_late_ids(scope, totals_by_unit, year=year, closed=closed)
     page_ids = list(paged.object_list)
@@ -790,6 +818,18 @@ def workspace_page(
         filter=flag,
         **_waiting_counts(user, today),
     )
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (already known from grouped totals) instead of counting."""
+
+    def __init__(self, object_list, per_page, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @property
+    def count(self) -> int:
+        return self._known_count
 
 
 def _units_with(totals_by_unit: dict[int | None, dict], key: str) -> list[int]:
