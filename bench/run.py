@@ -614,7 +614,7 @@ def group_reports(run: ScaleRun, cast: Cast, requests: int) -> None:
         # the write's signal does); the biggest agency's dashboard stays cached.
         from django.db.models import F
 
-        from kinerja.organisations.models import OrgUnit
+        from kinerja.organisations.models import Employee, OrgUnit
         from kinerja.reports.dashboard_cache import bump_data_version
 
         other = (OrgUnit.objects.filter(agency_id=F("pk")).exclude(pk=cast.biggest.pk)
@@ -626,6 +626,46 @@ def group_reports(run: ScaleRun, cast: Cast, requests: int) -> None:
                                 f"Dasbor {cast.biggest.short_name or cast.biggest.name} "
                                 "(perubahan di perangkat daerah lain)", "Admin BKPSDM",
                                 p50, p95, cpu, _count_queries(busy), PAGE_TARGET_MS))  # fmt: skip
+
+        # A change in one agency before every request, as its write's signal bumps the versions:
+        # the path of the unit of one of its employees (root, agency, ..., the employee's unit).
+        # Rotating: each agency in turn, a unit of its own; the biggest: its units in turn.
+        def unit_paths(**where) -> list[list[int]]:
+            paths = (Employee.objects.filter(is_active=True, unit__isnull=False, **where)
+                     .values_list("unit__path", flat=True).distinct().order_by("unit__path"))  # fmt: skip
+            return [[int(p) for p in path.split("/") if p] for path in paths]
+
+        def rotating(paths: list[list[int]]) -> Callable[[], None]:
+            state = {"i": 0}
+
+            def bump() -> None:
+                bump_data_version(*paths[state["i"] % len(paths)])
+                state["i"] += 1
+
+            return bump
+
+        by_agency: dict[int, list[int]] = {}
+        for path in unit_paths():
+            if len(path) > 1:
+                by_agency.setdefault(path[1], path)
+        biggest_paths = unit_paths(unit__path__startswith=cast.biggest.path)
+        name = cast.biggest.short_name or cast.biggest.name
+        for label, query, paths in (
+            ("Dasbor kabupaten (perubahan di satu perangkat daerah, bergiliran)",
+             f"tahun={cast.year}", list(by_agency.values())),
+            (f"Dasbor kabupaten (perubahan di {name})", f"tahun={cast.year}", biggest_paths),
+            (f"Dasbor {name} (perubahan di perangkat daerah itu)",
+             f"tahun={cast.year}&unit={cast.biggest.pk}", biggest_paths),
+        ):  # fmt: skip
+            if not paths:
+                continue
+            changed = _get(admin, f"{url}?{query}")
+            bump = rotating(paths)
+            p50, p95, cpu = _timed(changed, requests, before=bump)
+            bump()
+            queries = _count_queries(changed)
+            run.add(Measurement(run.scale, "reports", label, "Admin BKPSDM", p50, p95, cpu,
+                                queries, PAGE_TARGET_MS))  # fmt: skip
     url = _url("reports:transparency")
     if url is None:
         run.skip("Halaman transparansi: nama URL reports:transparency belum ada.")
