@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kinerja.accounts.models import User
 from kinerja.adoption import selectors
+from kinerja.communication.models import AnnouncementRead, Notification
 from kinerja.evaluation.models import PeriodSubmission
 from kinerja.organisations.models import Employee, OrgUnit
 from kinerja.planning.models import Skp
@@ -14,8 +15,6 @@ from .conftest import YEAR, skp_for
 
 def reference_figures(q1) -> dict[int, dict[str, int]]:
     """The same figures computed the slow, obvious way: one employee at a time, in Python."""
-    from kinerja.communication.models import AnnouncementRead, Notification
-
     out: dict[int, dict[str, int]] = {}
     for agency in OrgUnit.objects.filter(depth=1, is_active=True):
         row = dict.fromkeys(
@@ -132,12 +131,12 @@ def test_without_a_calendar_nobody_is_due_for_the_current_period(world, frozen):
 
 def test_figures_take_a_constant_number_of_queries(data, django_assert_max_num_queries):
     w = data.world
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         small = selectors.agency_adoption(year=YEAR)
     for n in range(15):
         e = make_employee(w.puskesmas, None, f"Tambahan {n}")
         skp_for(e, w.health_head)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         grown = selectors.agency_adoption(year=YEAR)
     assert grown[w.health.pk].employees == small[w.health.pk].employees + 15
 
@@ -184,6 +183,18 @@ def test_read_rates_per_announcement_and_agency(data):
     [own] = selectors.announcement_rates(year=YEAR, agency_ids=[w.health.pk])
     assert (own.delivered, own.read) == (6, 1)
     assert set(own.by_agency) == {w.health.pk}
+
+
+def test_a_read_mark_without_a_delivered_notification_is_not_counted(data):
+    """Someone who joined after publication may open the announcement; it was never delivered
+    to them, so the read does not raise the read rate above what was delivered."""
+    w = data.world
+    newcomer = User.objects.get(employee=data.it_new)
+    Notification.objects.filter(recipient=newcomer).delete()  # as if joined after publication
+    AnnouncementRead.objects.create(announcement=data.announcement, user=newcomer)
+    [rate] = selectors.announcement_rates(year=YEAR, agency_ids=[w.it_agency.pk])
+    delivered, read = rate.by_agency[w.it_agency.pk]
+    assert read == 2 and delivered == 2  # the IT head and staff; the newcomer is in neither
 
 
 def test_current_period_is_the_open_window_that_closes_first(data):
