@@ -231,6 +231,11 @@ CACHES = {
         "LOCATION": env("CACHE_LOCATION", "kinerja"),
     }
 }
+# The dashboards keep one version key per organisation unit (about 500 in the regency) beside
+# their figures, rows and charts: Django's default of 300 entries would cull them on every pass.
+# The local-memory, file and database caches take MAX_ENTRIES (Redis evicts by its own policy).
+if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "FileBasedCache", "DatabaseCache")):
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": int(env("CACHE_MAX_ENTRIES", "20000") or 20000)}
 
 # The government this installation serves (printed on official documents).
 KINERJA_INSTANCE_NAME = env("KINERJA_INSTANCE_NAME", "Pemerintah Kabupaten Aceh Barat Daya")
