@@ -295,6 +295,35 @@ def agency_adoption(
     return figures
 
 
+@dataclass(frozen=True)
+class SignIns:
+    """How many of an agency's active employees have ever signed in (the dashboards' adoption
+    column): the same definition as `AdoptionFigures.logged_in`, without the other figures."""
+
+    employees: int
+    logged_in: int
+
+    @property
+    def login_rate(self) -> float | None:
+        return _rate(self.logged_in, self.employees)
+
+
+def sign_ins(*, agency_ids: list[int]) -> dict[int, SignIns]:
+    """`SignIns` per given agency (every id gets an entry, 0/0 without employees): one grouped
+    query on employees, far cheaper than `agency_adoption` when only sign-ins are shown."""
+    rows = (
+        Employee.objects.filter(is_active=True, unit__agency_id__in=agency_ids)
+        .values("unit__agency_id")
+        .annotate(employees=Count("pk"), never=Count("pk", filter=_never_logged_in_q()))
+        .order_by()
+    )
+    found = {
+        row["unit__agency_id"]: SignIns(row["employees"], row["employees"] - row["never"])
+        for row in rows
+    }
+    return {pk: found.get(pk, SignIns(0, 0)) for pk in agency_ids}
+
+
 def regency_totals(
     figures: dict[int, AdoptionFigures] | list[AdoptionFigures], *, label: str = REGENCY_LABEL
 ) -> AdoptionFigures:

@@ -56,7 +56,7 @@ DASHBOARD_KEY = "reports:dashboard:v3:{version}:{year}:{scope}:{period}"
 ROWS_KEY = "reports:dashboard-rows:v1:{year}:{period}:{unit}"
 DIRECT = "direct"  # the rows of the scope's direct staff in a ROWS_KEY entry
 ROW_HTML_KEY = "reports:dashboard-row-html:v1:{scope}:{year}:{period}"
-ADOPTION_KEY = "reports:dashboard-adoption:v1:{year}:{day}"
+ADOPTION_KEY = "reports:dashboard-adoption:v2:{year}:{day}"
 DEFAULT_TIMEOUT = 300
 # Up to this many changed units below a scope are brought up to date one by one (a unit with
 # units below it from their rows); more are read again in one grouped pass over the scope.
@@ -410,9 +410,9 @@ def _bare(figures: Figures) -> Figures:
 
 
 def _attach_adoption(groups: list[Figures], year: int) -> None:
-    """The adoption column (agencies on the regency level), per agency from one cache entry per
-    year and day (the current period follows the date), each agency's figures with the version
-    they were computed at."""
+    """The adoption column (agencies on the regency level: who has ever signed in), per agency
+    from one cache entry per year and day, each agency's count with the version it was computed
+    at."""
     agencies = [
         f.unit
         for f in groups
@@ -430,9 +430,9 @@ def _attach_adoption(groups: list[Figures], year: int) -> None:
     }
     missing = [a.pk for a in agencies if a.pk not in figures]
     if missing:
-        from kinerja.adoption.selectors import agency_adoption
+        from kinerja.adoption.selectors import sign_ins
 
-        fresh = agency_adoption(year=year, agency_ids=missing)
+        fresh = sign_ins(agency_ids=missing)
         for pk in missing:
             figures[pk] = fresh.get(pk)
         timeout = _timeout()

@@ -507,13 +507,14 @@ def attach_org_results(groups: Iterable[Figures], *, year: int, period: Period |
 
 
 def _attach_adoption(groups, year: int) -> None:
-    """Adoption per agency from the adoption app (only for groups that are agencies)."""
+    """Adoption per agency from the adoption app (only for groups that are agencies): who has
+    ever signed in, of the agency's active employees."""
     agency_ids = [f.unit.pk for f in groups if f.unit is not None and f.unit.is_agency]
     if not agency_ids:
         return
-    from kinerja.adoption.selectors import agency_adoption
+    from kinerja.adoption.selectors import sign_ins
 
-    figures_by_id = agency_adoption(year=year, agency_ids=agency_ids)
+    figures_by_id = sign_ins(agency_ids=agency_ids)
     for figures in groups:
         if figures.unit is not None:
             figures.adoption = figures_by_id.get(figures.unit.pk)

@@ -230,3 +230,34 @@ def test_each_name_shows_its_open_skp_status_and_the_period_predicate(data):
     assert rows[w.nurse.pk].skp_label == "Diajukan" and rows[w.nurse.pk].predicate is None
     assert rows[w.health_admin.pk].skp_label == "Draf"
     assert rows[w.staff.pk].jp == Decimal(24)
+
+
+def test_the_adoption_column_counts_who_has_ever_signed_in_per_agency(data):
+    """The regency's adoption column: of each agency's active employees, those whose active
+    account has signed in at least once; the same count as the adoption page's."""
+    from django.utils import timezone
+
+    from kinerja.accounts.models import User
+    from kinerja.adoption.selectors import agency_adoption
+    from kinerja.reports.dashboard_cache import cached_dashboard
+
+    w = data.world
+    User.objects.filter(employee__in=[w.staff, w.it_staff]).update(last_login=timezone.now())
+    expected = {}
+    for agency in (w.health, w.it_agency):
+        people = Employee.objects.filter(is_active=True, unit__agency=agency)
+        signed_in = User.objects.filter(
+            employee__in=people, is_active=True, last_login__isnull=False
+        ).count()
+        expected[agency.pk] = (signed_in, people.count())
+    adoption_page = agency_adoption(year=YEAR, agency_ids=list(expected))
+    for board in (
+        dashboard(year=YEAR, scope=None, period=data.annual),
+        cached_dashboard(year=YEAR, scope=None, period=data.annual).board,
+    ):
+        by_unit = {g.unit.pk: g for g in board.groups if g.unit is not None}
+        for pk, (signed_in, people) in expected.items():
+            column = by_unit[pk].adoption
+            assert (column.logged_in, column.employees) == (signed_in, people)
+            assert column.logged_in == adoption_page[pk].logged_in
+    assert expected[w.it_agency.pk][0] >= 1
