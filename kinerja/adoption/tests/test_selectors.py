@@ -131,12 +131,12 @@ def test_without_a_calendar_nobody_is_due_for_the_current_period(world, frozen):
 
 def test_figures_take_a_constant_number_of_queries(data, django_assert_max_num_queries):
     w = data.world
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         small = selectors.agency_adoption(year=YEAR)
     for n in range(15):
         e = make_employee(w.puskesmas, None, f"Tambahan {n}")
         skp_for(e, w.health_head)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         grown = selectors.agency_adoption(year=YEAR)
     assert grown[w.health.pk].employees == small[w.health.pk].employees + 15
 
