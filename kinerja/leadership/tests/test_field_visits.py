@@ -153,7 +153,7 @@ def large_team(monkeypatch):
     """Make the world's teams count as large: the form lists a few and searches the rest."""
     from kinerja.leadership import selectors
 
-    monkeypatch.setattr(selectors, "CHOICE_LIMIT", 1)
+    monkeypatch.setattr(selectors.choices, "CHOICE_LIMIT", 1)
 
 
 def _form_post(world, **fields):
@@ -217,7 +217,7 @@ def test_field_visit_form_rejects_employees_owners_and_rhks_outside_the_team(
     from kinerja.planning.models import Rhk
 
     if limit is not None:
-        monkeypatch.setattr(selectors, "CHOICE_LIMIT", limit)
+        monkeypatch.setattr(selectors.choices, "CHOICE_LIMIT", limit)
     outside_skp = planning.create_skp(actor=None, employee=world.it_staff, year=clock.today().year)
     outside_rhk = Rhk.objects.create(skp=outside_skp, group="utama", text="RHK dinas lain")
     client = login(world.health_head)
@@ -245,7 +245,7 @@ def test_large_team_form_reads_a_bounded_list_whatever_the_team_size(world, logi
     from kinerja.organisations.access import forget_access
     from tests.world import make_employee
 
-    monkeypatch.setattr(selectors, "CHOICE_LIMIT", 3)
+    monkeypatch.setattr(selectors.choices, "CHOICE_LIMIT", 3)
     for i in range(4):
         make_employee(world.health, None, f"Staf Dinas {i:02d}", with_login=False)
     client = login(world.health_head)

@@ -86,7 +86,7 @@ def test_workspace_query_count_does_not_grow_with_the_team(world, login, size):
 def test_a_large_tree_shows_totals_per_sub_unit_and_pages_the_names(world, login, monkeypatch):
     from kinerja.leadership import selectors
 
-    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
+    monkeypatch.setattr(selectors.workspace, "PAGE_SIZE", 2)
     client = login(world.health_head)
     whole = client.get("/pimpinan/")
     ws = whole.context["ws"]
@@ -131,7 +131,7 @@ def test_search_and_attention_filter_narrow_the_member_list(world, login):
 def test_large_team_direction_form_lists_own_rhks_and_searches_members(world, login, monkeypatch):
     from kinerja.leadership import selectors
 
-    monkeypatch.setattr(selectors, "CHOICE_LIMIT", 1)
+    monkeypatch.setattr(selectors.choices, "CHOICE_LIMIT", 1)
     client = login(world.health_head)
     html = client.get("/pimpinan/").content.decode()
     assert 'id="cari-penerima"' in html
@@ -177,7 +177,7 @@ def test_totals_per_unit_agree_with_every_members_state(world, login):
 def test_paged_workspace_query_count_does_not_grow_past_a_page(world, login, monkeypatch):
     from kinerja.leadership import selectors
 
-    monkeypatch.setattr(selectors, "PAGE_SIZE", 5)
+    monkeypatch.setattr(selectors.workspace, "PAGE_SIZE", 5)
     client = login(world.health_head)
     baseline = _count(client)
     _grow_team(world, 12)
