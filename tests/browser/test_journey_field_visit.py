@@ -1,18 +1,21 @@
-"""Journey: the head of Dinas Sosial goes to the field, records the visit with a photo and a
+"""Journeys: the head of Dinas Sosial goes to the field, records the visit with a photo and a
 follow-up for a team member; the member sees it on their home page and closes it; the head
-sees it closed."""
+sees it closed. With a team too large to list, the head finds a member of a bidang by search
+and makes them the follow-up's owner."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from kinerja.core import clock
 from kinerja.leadership.models import FieldVisit, FollowUp
+from kinerja.leadership.selectors.choices import CHOICE_LIMIT
 from kinerja.organisations import services as org
 from tests.world import make_employee
 
@@ -22,6 +25,8 @@ SHOTS = "/tmp/kinerja-field-visit"
 PLACE = "Gampong Padang Meurante, Kec. Susoh"
 FOLLOW_UP = "Data calon penerima bantuan sembako dimutakhirkan dan diverifikasi ulang"
 NOTE = "Data 37 keluarga sudah diverifikasi bersama keuchik."
+LARGE_PLACE = "Gampong Keude Siblah, Kec. Blangpidie"
+LARGE_FOLLOW_UP = "Lansia terlantar di Keude Siblah didata dan diusulkan ke program rehabilitasi"
 
 
 def _photo() -> bytes:
@@ -139,3 +144,92 @@ def test_head_records_a_field_visit_and_the_member_closes_the_follow_up(
     expect(row).to_contain_text(NOTE)
     expect(row.get_by_role("button", name="Tandai selesai")).to_have_count(0)
     page.screenshot(path=f"{SHOTS}-5-head-sees-closed.png", full_page=True)
+
+
+def _large_dinas_sosial(world):
+    """Dinas Sosial with more members than the field-visit form lists (CHOICE_LIMIT): the head,
+    a member of the agency's own unit, and a bidang (not led directly by the head) holding the
+    member to be found by search and enough staff to make the team large."""
+    head, member = _dinas_sosial(world)
+    agency = head.unit
+    bidang = org.create_unit(
+        actor=None, name="Bidang Rehabilitasi Sosial", kind="bidang", parent=agency
+    )
+    searched = make_employee(
+        bidang,
+        org.create_position(actor=None, unit=bidang, name="Penyuluh Sosial", kind="pelaksana"),
+        "Fauzan Penyuluh Sosial",
+    )
+    for i in range(CHOICE_LIMIT):
+        make_employee(bidang, None, f"Staf Rehabilitasi {i + 1:02d}", with_login=False)
+    return head, member, searched
+
+
+def test_head_of_a_large_team_finds_a_member_by_search_and_assigns_the_follow_up(
+    live_server, live_world, sign_in, page
+):
+    head, member, searched = _large_dinas_sosial(live_world)
+    visit_date = clock.today() - dt.timedelta(days=1)
+    due = clock.today() + dt.timedelta(days=21)
+
+    # The form lists the members of the unit the head leads directly; the bidang's members
+    # are not listed but found by search, and Enter in the search box does not send the form.
+    sign_in(head)
+    _open_menu(page, "Tim Saya", "Ruang Pimpinan")
+    page.get_by_role("link", name="Catat kunjungan lapangan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Catat Kunjungan Lapangan")
+    page.get_by_label("Tanggal kunjungan").fill(visit_date.isoformat())
+    page.get_by_label("Lokasi (gampong/kecamatan)").fill(LARGE_PLACE)
+    page.get_by_label("Tujuan kunjungan").fill("Memeriksa kondisi lansia terlantar di gampong")
+    page.get_by_label("Temuan").fill("Tiga lansia tinggal sendiri tanpa pendamping.")
+    involved = page.get_by_label("Pegawai yang terlibat", exact=True)
+    expect(involved).to_contain_text(f"{member.full_name} ({member.nip})")
+    expect(involved).not_to_contain_text(searched.full_name)
+    expect(involved).not_to_contain_text("Staf Rehabilitasi")
+    posts: list[str] = []
+    page.on(
+        "request", lambda request: posts.append(request.url) if request.method == "POST" else None
+    )
+    search = page.get_by_role(
+        "searchbox", name="Cari nama atau NIP anggota tim untuk pegawai yang terlibat"
+    )
+    search.press_sequentially("fauz", delay=50)
+    search.press("Enter")
+    found = involved.get_by_role("option", name=f"{searched.full_name} ({searched.nip})")
+    expect(found).to_have_count(1)  # the search answers after Enter would have sent the form
+    assert posts == []
+    involved.select_option(
+        label=[f"{member.full_name} ({member.nip})", f"{searched.full_name} ({searched.nip})"]
+    )
+
+    page.get_by_label("Tindak lanjut 1").fill(LARGE_FOLLOW_UP)
+    page.get_by_role(
+        "searchbox", name="Cari nama atau NIP anggota tim untuk penanggung jawab 1"
+    ).press_sequentially("Fauzan", delay=50)
+    owner = page.get_by_label("Penanggung jawab 1", exact=True)
+    expect(owner).to_contain_text(searched.full_name)
+    owner.select_option(label=f"{searched.full_name} ({searched.nip})")
+    page.get_by_label("Tenggat 1").fill(due.isoformat())
+    Path(SHOTS).mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=f"{SHOTS}/large-team-search.png", full_page=True)
+    page.get_by_role("button", name="Simpan kunjungan").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("Kunjungan lapangan telah dicatat.")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(LARGE_PLACE)
+    visit = FieldVisit.objects.get(place=LARGE_PLACE)
+    assert visit.date == visit_date
+    assert set(visit.employees.all()) == {member, searched}
+    follow_up = FollowUp.objects.get(visit=visit)
+    assert (follow_up.text, follow_up.owner, follow_up.due_date) == (
+        LARGE_FOLLOW_UP,
+        searched,
+        due,
+    )
+    expect(page.get_by_test_id(f"follow-up-{follow_up.pk}")).to_contain_text(searched.full_name)
+    _sign_out(page, head.full_name)
+
+    # The member found by search sees the follow-up on their home page.
+    sign_in(searched)
+    card = page.get_by_test_id("home-follow-ups")
+    expect(card).to_contain_text(LARGE_FOLLOW_UP)
+    expect(card).to_contain_text(f"tenggat {due.day}")
