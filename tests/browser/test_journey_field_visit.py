@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from kinerja.core import clock
-from kinerja.leadership.models import FieldVisit, FollowUp
+from kinerja.leadership.models import Direction, FieldVisit, FollowUp
 from kinerja.leadership.selectors.choices import CHOICE_LIMIT
 from kinerja.organisations import services as org
 from tests.world import make_employee
@@ -233,3 +233,39 @@ def test_head_of_a_large_team_finds_a_member_by_search_and_assigns_the_follow_up
     card = page.get_by_test_id("home-follow-ups")
     expect(card).to_contain_text(LARGE_FOLLOW_UP)
     expect(card).to_contain_text(f"tenggat {due.day}")
+
+
+def test_head_of_a_large_team_directs_one_member_found_by_search(
+    live_server, live_world, sign_in, page
+):
+    """The direction form of a large team finds the recipient by search; Enter in the search
+    box does not send the direction to the whole team before the search has answered."""
+    head, _member, searched = _large_dinas_sosial(live_world)
+    text = "Mohon data lansia terlantar di Susoh dilaporkan sebelum Jumat."
+
+    sign_in(head)
+    _open_menu(page, "Tim Saya", "Ruang Pimpinan")
+    form = page.locator("form", has=page.get_by_role("button", name="Kirim arahan"))
+    form.get_by_label("Arahan", exact=True).fill(text)
+    posts: list[str] = []
+    page.on(
+        "request", lambda request: posts.append(request.url) if request.method == "POST" else None
+    )
+    search = form.get_by_role("searchbox", name="Cari anggota tim sebagai penerima")
+    search.press_sequentially("fauz", delay=50)
+    search.press("Enter")
+    recipient = form.get_by_label("Kepada", exact=True)
+    found = recipient.get_by_role("option", name=f"{searched.full_name} ({searched.nip})")
+    expect(found).to_have_count(1)
+    assert posts == [] and not Direction.objects.exists()
+    recipient.select_option(label=f"{searched.full_name} ({searched.nip})")
+    form.get_by_role("button", name="Kirim arahan").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("Arahan")
+    direction = Direction.objects.get()
+    assert (direction.text, direction.recipient) == (text, searched)
+    _sign_out(page, head.full_name)
+
+    # Only the member it was given to sees it on their home page.
+    sign_in(searched)
+    expect(page.get_by_test_id("pending-directions")).to_contain_text(text)
