@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
-DEBIAN_PACKAGES := chromium poppler-utils fonts-dejavu-core fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0
+DEBIAN_PACKAGES := chromium chromium-l10n poppler-utils fonts-dejavu-core fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0
 DEMO_EMPLOYEES ?= 600
 PYTEST_ARGS ?= -n 2
 

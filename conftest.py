@@ -68,6 +68,9 @@ def browser_type_launch_args(browser_type_launch_args):
             # Browser-drawn text (file picker, date placeholder) in Indonesian, as users see it.
             "--lang=id-ID",
         ],
+        # On Linux Chromium takes its UI language from LANGUAGE (with Debian's chromium-l10n
+        # installed); --lang alone leaves it in English.
+        "env": {**os.environ, "LANGUAGE": "id"},
     }
 
 
