@@ -10,7 +10,7 @@ from django.db import transaction
 from kinerja.audit.services import record
 
 from .models import Indicator, Rhk, RhkExample, Skp
-from .services import _agency_id, _editable, _touch
+from .services._common import _agency_id, _editable, _touch
 
 
 def examples_for(skp: Skp) -> list[RhkExample]:
