@@ -1,38 +1,22 @@
-"""The official evaluation documents: the periodic and annual evaluation of one employee and the
-penetapan predikat kinerja of a perangkat daerah, with verification code, QR and content hash.
-
-Every printout is registered in the audit trail (action `evaluation.document_issued`, on the
-evaluation or the determination) with its code, the SHA-256 of what it shows and a short
-statement of what it states. The chain of the audit trail makes that register tamper-evident, and
-no table of its own is needed. The code names the kind and the object (`EVP-12-…` periodic,
-`EVT-12-…` annual, `PPK-3-…` penetapan) followed by random characters, so it cannot be guessed,
-and printing the same content again gives the same code.
-"""
+"""What the official documents state: the content of an employee's periodic or annual evaluation
+document (and the snapshot its hash is taken of), and the statement of a signed penetapan."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import secrets
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from kinerja.audit.models import AuditEvent
-from kinerja.audit.services import record
-from kinerja.core.documents import GOVERNMENT, PLACE, canonical_digest, qr_data_uri, write_pdf
-from kinerja.organisations.domain.nip import format_nip
+from kinerja.core.documents import canonical_digest
 from kinerja.planning.domain.behaviour import BERAKHLAK, CoreValue
 from kinerja.planning.models import BehaviourExpectation, Indicator, Rhk, Skp
 
-from .domain import OrgPredicate, Predicate
-from .models import (
+from ..domain import OrgPredicate, Predicate
+from ..models import (
     Appeal,
     AppealStatus,
     Evaluation,
@@ -43,22 +27,15 @@ from .models import (
     PredicateDetermination,
     Realisation,
 )
-from .selectors.achievement import IndicatorProgress, progress_rows
-from .selectors.annual import annual_overview
+from ..selectors.achievement import IndicatorProgress, progress_rows
+from ..selectors.annual import annual_overview
 
-ISSUED = "evaluation.document_issued"
 PERIODIC, ANNUAL, DETERMINATION = "EVP", "EVT", "PPK"
 TITLES = {
     PERIODIC: "Evaluasi Kinerja Pegawai Periodik",
     ANNUAL: "Dokumen Evaluasi Kinerja Pegawai (Tahunan)",
     DETERMINATION: "Penetapan Predikat Kinerja Pegawai",
 }
-_MODELS = {
-    PERIODIC: Evaluation,
-    ANNUAL: Evaluation,
-    DETERMINATION: PredicateDetermination,
-}
-CODE_RE = re.compile(r"^(EVP|EVT|PPK)-([1-9][0-9]{0,9})-([0-9A-F]{10})$")
 
 
 # --- the content of an evaluation document --------------------------------------------------
@@ -162,7 +139,7 @@ def evaluation_content(evaluation: Evaluation) -> EvaluationContent:
     org_result, rule = None, ""
     if period.is_annual:
         org_result = OrgResult.objects.filter(
-            unit_id=_agency_id(skp), year=period.year, period__isnull=True
+            unit_id=agency_id(skp), year=period.year, period__isnull=True
         ).first()
         overview = annual_overview(skp)
         periods, rule = overview.periods, overview.rule.label
@@ -271,207 +248,6 @@ def determination_is_intact(determination: PredicateDetermination) -> bool:
     return canonical_digest(determination.distribution) == determination.content_hash
 
 
-# --- the register of printouts ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Issued:
-    code: str
-    kind: str
-    content_hash: str
-    issued_at: dt.datetime
-    statement: dict[str, Any]
-
-
-def _events(obj: Any):
-    return AuditEvent.objects.filter(
-        action=ISSUED, object_type=obj._meta.label_lower, object_id=str(obj.pk)
-    ).order_by("seq")
-
-
-def _issued(event: AuditEvent) -> Issued:
-    after = event.after or {}
-    return Issued(
-        code=after["code"],
-        kind=after["kind"],
-        content_hash=after["hash"],
-        issued_at=event.created_at,
-        statement=after.get("statement") or {},
-    )
-
-
-@transaction.atomic
-def issue(
-    *, actor: Any, obj: Any, kind: str, digest: str, statement: dict[str, Any], agency_id=None
-) -> Issued:
-    """Register a printout; the same content printed again reuses its code."""
-    for event in _events(obj):
-        if (event.after or {}).get("hash") == digest:
-            return _issued(event)
-    code = f"{kind}-{obj.pk}-{secrets.token_hex(5).upper()}"
-    event = record(
-        actor=actor,
-        action=ISSUED,
-        obj=obj,
-        agency_id=agency_id,
-        after={"code": code, "kind": kind, "hash": digest, "statement": statement},
-    )
-    return _issued(event)
-
-
-@dataclass(frozen=True)
-class Verification:
-    issued: Issued
-    is_current: bool
-
-
-def verify(code: str) -> Verification | None:
-    """The printout a code names, and whether the stored content still matches it."""
-    match = CODE_RE.match((code or "").strip().upper()[:40])
-    if match is None:
-        return None
-    kind, pk = match.group(1), int(match.group(2))
-    model = _MODELS[kind]
-    events = AuditEvent.objects.filter(
-        action=ISSUED, object_type=model._meta.label_lower, object_id=str(pk)
-    )
-    found = next((e for e in events if (e.after or {}).get("code") == match.group(0)), None)
-    if found is None:
-        return None
-    issued = _issued(found)
-    obj = model.objects.filter(pk=pk).first()
-    if obj is None:
-        return Verification(issued, is_current=False)
-    if kind == DETERMINATION:
-        current = determination_is_intact(obj) and obj.content_hash == issued.content_hash
-    else:
-        current = canonical_digest(evaluation_snapshot(evaluation_content(obj))) == (
-            issued.content_hash
-        )
-    return Verification(issued, is_current=current)
-
-
-def verify_path(code: str) -> str:
-    return reverse("evaluation:verify", args=[code])
-
-
-def _nip(value: str) -> str:
-    return format_nip(value) if value else ""
-
-
-def _agency_id(skp: Skp) -> int | None:
+def agency_id(skp: Skp) -> int | None:
     unit = skp.unit
     return (unit.agency_id or unit.pk) if unit is not None else None
-
-
-# --- the PDFs --------------------------------------------------------------------------------
-
-
-def evaluation_pdf(*, actor: Any, evaluation: Evaluation, absolute) -> tuple[bytes, Issued]:
-    """The periodic or annual evaluation document; `absolute` turns a path into a full URL."""
-    content = evaluation_content(evaluation)
-    issued = issue(
-        actor=actor,
-        obj=content.evaluation,
-        kind=content.kind,
-        digest=canonical_digest(evaluation_snapshot(content)),
-        statement=evaluation_statement(content),
-        agency_id=_agency_id(content.skp),
-    )
-    verify_url = absolute(verify_path(issued.code))
-    template = (
-        "evaluation/documents/annual_pdf.html"
-        if content.kind == ANNUAL
-        else "evaluation/documents/periodic_pdf.html"
-    )
-    pdf = write_pdf(
-        template,
-        {
-            "c": content,
-            "e": content.evaluation,
-            "skp": content.skp,
-            "groups": [("A. UTAMA", content.utama), ("B. TAMBAHAN", content.tambahan)],
-            "assessor_nip": _nip(content.evaluation.assessor_nip),
-            "superior_nip": _nip(content.skp.superior_nip),
-            "org_label": content.org_result.predicate_label
-            if content.org_result
-            else "Belum ditetapkan",
-            "annual_rule": content.annual_rule,
-            "title": TITLES[content.kind],
-            "issued": issued,
-            "government": GOVERNMENT,
-            "place": PLACE,
-            "qr": qr_data_uri(verify_url),
-            "verify_url": verify_url,
-        },
-    )
-    return pdf, issued
-
-
-@dataclass
-class DeterminationRow:
-    predicate: Predicate
-    count: int
-    share: str
-    names: list[dict[str, Any]]
-
-
-def determination_pdf(
-    *, actor: Any, determination: PredicateDetermination, absolute
-) -> tuple[bytes, Issued]:
-    """The signed penetapan predikat kinerja of an agency, as frozen when it was signed."""
-    data = determination.distribution
-    issued = issue(
-        actor=actor,
-        obj=determination,
-        kind=DETERMINATION,
-        digest=determination.content_hash,
-        statement=determination_statement(determination),
-        agency_id=determination.agency_id,
-    )
-    verify_url = absolute(verify_path(issued.code))
-    total = int(data.get("total") or 0)
-    counts = data.get("counts") or {}
-    employees = data.get("employees") or []
-    groups = [
-        DeterminationRow(
-            predicate=p,
-            count=int(counts.get(p.value, 0)),
-            share=f"{(Decimal(counts.get(p.value, 0)) * 100 / total):.1f}".replace(".", ",")
-            if total
-            else "0,0",
-            names=[x for x in employees if x.get("predicate") == p.value],
-        )
-        for p in Predicate
-    ]
-    org = data.get("org_predicate")
-    pdf = write_pdf(
-        "evaluation/documents/determination_pdf.html",
-        {
-            "d": determination,
-            "data": data,
-            "org_label": OrgPredicate(org).label if org else "belum ditetapkan",
-            "groups": groups,
-            "employees": [
-                {
-                    **x,
-                    "predicate_label": Predicate(x["predicate"]).label,
-                    "nip_display": _nip(x.get("nip", "")),
-                }
-                for x in employees
-            ],
-            "calibrated": any(x.get("calibrated") for x in employees),
-            "signer_nip": _nip(determination.signer_nip),
-            "violations": [
-                v if isinstance(v, dict) else {"message": v, "explanation": ""}
-                for v in data.get("violations") or []
-            ],
-            "title": TITLES[DETERMINATION],
-            "issued": issued,
-            "government": GOVERNMENT,
-            "place": PLACE,
-            "qr": qr_data_uri(verify_url),
-            "verify_url": verify_url,
-        },
-    )
-    return pdf, issued
