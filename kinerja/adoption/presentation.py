@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.communication.services import absolute_url
-from kinerja.development.selectors import _pygal
+from kinerja.core.charts import load_pygal
 from kinerja.evaluation.models import Period
 from kinerja.organisations.models import Employee
 
@@ -59,7 +59,7 @@ def agencies_chart_svg(figures: list[AdoptionFigures]) -> str:
 
 
 def _draw_agencies(figures: list[AdoptionFigures]) -> str:
-    pygal = _pygal()
+    pygal = load_pygal()
     chart = pygal.HorizontalBar(
         js=[],
         height=140 + 34 * max(len(figures), 1),
@@ -106,7 +106,7 @@ def trend_chart_svg(points: list[WeekPoint]) -> str:
 
 
 def _draw_trend(points: list[WeekPoint]) -> str:
-    pygal = _pygal()
+    pygal = load_pygal()
     chart = pygal.Line(
         js=[],
         height=340,

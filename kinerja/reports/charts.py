@@ -8,7 +8,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 
-from kinerja.development.selectors import _pygal
+from kinerja.core.charts import load_pygal
 from kinerja.evaluation.domain import Predicate
 from kinerja.planning.domain.orgplan import MONITORING_LABELS, MonitoringStatus
 
@@ -49,7 +49,7 @@ def _drawn(spec: tuple, draw: Callable[[], str]) -> str:
 
 
 def _style(colours):
-    _pygal()  # pygal without its legacy import hook, before any pygal submodule
+    load_pygal()  # pygal without its legacy import hook, before any pygal submodule
     from pygal.style import Style
 
     return Style(
@@ -109,7 +109,7 @@ def skp_chart(board: Dashboard) -> str:
     series = [(MONITORING_LABELS[s], [g.skp[s] for g in groups]) for s in SKP_ORDER]
 
     def draw() -> str:
-        pygal = _pygal()
+        pygal = load_pygal()
         chart = pygal.HorizontalStackedBar(
             js=[],
             style=_style(SKP_COLOURS),
@@ -147,7 +147,7 @@ def predicate_chart(board: Dashboard) -> str:
     ]
 
     def draw() -> str:
-        pygal = _pygal()
+        pygal = load_pygal()
         chart = pygal.HorizontalStackedBar(
             js=[],
             style=_style(PREDICATE_COLOURS.values()),
@@ -182,7 +182,7 @@ def trend_chart(board: Dashboard) -> str:
     ]
 
     def draw() -> str:
-        pygal = _pygal()
+        pygal = load_pygal()
         chart = pygal.Line(
             js=[],
             style=_style(("#2f6db5", "#1b7f3b")),
@@ -210,7 +210,7 @@ def jp_chart(board: Dashboard) -> str:
     values = [float(g.jp_pct) if g.jp_pct is not None else None for g in groups]
 
     def draw() -> str:
-        pygal = _pygal()
+        pygal = load_pygal()
         chart = pygal.HorizontalBar(
             js=[],
             style=_style(("#2f6db5",)),

@@ -5,8 +5,8 @@ Every list is scoped through `visible_to(user)` and computed with a constant num
 `selectors.name(...)`; the modules below group the reads by concern.
 """
 
-# `_search` (development.team) and `_pygal` (reports.charts, adoption.presentation) are private
-# helpers imported from here by other modules: re-exported with `as`, kept out of `__all__`.
+# `_search` (development.team) is a private helper imported from here by another module:
+# re-exported with `as`, kept out of `__all__`.
 from ._common import _search as _search
 from .analysis import (
     AgencyPlans,
@@ -29,7 +29,6 @@ from .assessor import (
 )
 from .attainment import NO_AGENCY, AgencyAttainment, agency_attainment, below_target_employees
 from .charts import CHART_CACHE_SECONDS, attainment_chart_svg, needs_chart_svg
-from .charts import _pygal as _pygal
 from .events import (
     EventSeats,
     catalogue,

@@ -8,24 +8,10 @@ from collections.abc import Callable
 
 from django.core.cache import cache
 
+from kinerja.core.charts import load_pygal
+
 from .analysis import NeedsAnalysis
 from .attainment import AgencyAttainment
-
-
-def _pygal():
-    """Import pygal without its legacy import hook.
-
-    pygal appends a `sys.meta_path` finder for map plugins that has no `find_spec`; every later
-    import scan (Django's template-tag discovery) then raises ImportWarning, an error under our
-    warning policy. No map plugin is used, so the finder is removed.
-    """
-    import sys
-
-    import pygal
-
-    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "PluginImportFixer"]
-    return pygal
-
 
 CHART_CACHE_SECONDS = 60 * 60
 
@@ -50,7 +36,7 @@ def attainment_chart_svg(rows: list[AgencyAttainment]) -> str:
 
 
 def _draw_attainment(data: list[tuple[str, float]]) -> str:
-    pygal = _pygal()
+    pygal = load_pygal()
 
     chart = pygal.Bar(
         js=[],
@@ -72,7 +58,7 @@ def needs_chart_svg(analysis: NeedsAnalysis) -> str:
 
 
 def _draw_needs(data: list[tuple[str, int]]) -> str:
-    pygal = _pygal()
+    pygal = load_pygal()
 
     chart = pygal.HorizontalBar(
         js=[], height=360, show_legend=False, title="Kebutuhan per kompetensi"
