@@ -1,263 +1,30 @@
-"""API: SKPs with their content, workflow actions, and the cascade of an RHK; scoped like pages."""
+"""Editing a draft or returned SKP: RHKs and indicators (owner only, optimistic lock on the SKP
+version; a stale version gets 409 with the SKP as it is now)."""
 
-import datetime as dt
 from decimal import Decimal
-from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from ninja import Field, Path, Query, Router, Schema, Status
-from ninja.pagination import paginate
+from ninja import Field, Query, Schema, Status
 
-from kinerja.core.api_schemas import BoundedLimitOffsetPagination, SafeStr, error_responses
+from kinerja.core.api_schemas import SafeStr, error_responses
 from kinerja.core.concurrency import StaleObjectError
 
-from . import permissions, selectors, services
-from .domain.workflow import TransitionError
-from .models import AgreementTarget, Indicator, Rhk, Skp
-
-router = Router(tags=["Perencanaan Kinerja"])
-
-Id = Annotated[int, Path(ge=1, le=2_147_483_647, description="ID")]
-
-
-class SkpOut(Schema):
-    id: int
-    year: int
-    period_start: dt.date
-    period_end: dt.date
-    status: str
-    approach: str
-    form_type: str
-    version: int
-    employee_nip: str
-    employee_name: str
-    position_name: str
-    unit_name: str
-    assessor_nip: str
-    assessor_name: str
-    superior_nip: str
-    superior_name: str
-    submitted_at: dt.datetime | None
-    approved_at: dt.datetime | None
-
-    @staticmethod
-    def resolve_employee_nip(obj) -> str:
-        return obj["employee_nip"] if isinstance(obj, dict) else obj.employee.nip
-
-
-class IndicatorOut(Schema):
-    id: int
-    aspect: str
-    text: str
-    target_min: Decimal | None
-    target_max: Decimal | None
-    target_unit: str
-    target_text: str
-
-
-class RhkOut(Schema):
-    id: int
-    group: str
-    text: str
-    parent_id: int | None
-    agreement_target_id: int | None
-    cascading: str
-    perspective: str
-    indicators: list[IndicatorOut]
-
-
-class ExpectationOut(Schema):
-    value_code: str
-    text: str
-
-
-class AttachmentOut(Schema):
-    kind: str
-    text: str
-
-
-class SkpDetailOut(SkpOut):
-    return_note: str
-    revision_reason: str
-    rhks: list[RhkOut]
-    expectations: list[ExpectationOut]
-    attachments: list[AttachmentOut]
-
-
-class SkpFilter(Schema):
-    year: int | None = Field(None, ge=2000, le=2100, description="Tahun SKP")
-    employee: SafeStr | None = Field(None, max_length=18, description="NIP pegawai")
-
-
-class NoteIn(Schema):
-    notes: SafeStr = Field(..., max_length=5000, description="Catatan/alasan (wajib)")
-
-
-class OptionalNoteIn(Schema):
-    notes: SafeStr = Field("", max_length=5000, description="Catatan (boleh kosong)")
-
-
-class RhkRef(Schema):
-    id: int
-    text: str
-    skp_id: int
-    employee_name: str
-    cascading: str
-
-
-class CascadeOut(Schema):
-    rhk: RhkRef
-    parent: RhkRef | None
-    children: list[RhkRef]
-
-
-def _skp(request, pk: int) -> Skp:
-    try:
-        return selectors.skp_detail(request.user, pk)
-    except Skp.DoesNotExist as exc:
-        raise Http404 from exc
-
-
-def _rhk_out(rhk: Rhk, indicators) -> dict:
-    """An RHK as `RhkOut`; the caller passes its indicators (prefetched, or read after an edit)."""
-    return {
-        "id": rhk.pk,
-        "group": rhk.group,
-        "text": rhk.text,
-        "parent_id": rhk.parent_id,
-        "agreement_target_id": rhk.agreement_target_id,
-        "cascading": rhk.cascading,
-        "perspective": rhk.perspective,
-        "indicators": list(indicators),
-    }
-
-
-def _detail_out(skp: Skp) -> dict:
-    data = SkpOut.from_orm(skp).dict()
-    data.update(
-        return_note=skp.return_note,
-        revision_reason=skp.revision_reason,
-        rhks=[_rhk_out(r, r.indicators.all()) for r in skp.rhks.all()],
-        expectations=list(skp.expectations.all()),
-        attachments=list(skp.attachments.all()),
-    )
-    return data
-
-
-@router.get(
-    "/skps",
-    response={200: list[SkpOut], **error_responses(401, 422)},
-    summary="Daftar SKP yang boleh dilihat (berhalaman)",
+from .. import permissions, services
+from ..domain.workflow import TransitionError
+from ..models import AgreementTarget, Indicator, Rhk, Skp
+from ._common import (
+    MAX_ID,
+    Id,
+    IndicatorOut,
+    RhkOut,
+    SkpDetailOut,
+    _detail_out,
+    _rhk_out,
+    _skp,
+    router,
 )
-@paginate(BoundedLimitOffsetPagination)
-def skps(request, filters: Query[SkpFilter]):
-    qs = Skp.objects.visible_to(request.user).select_related("employee")
-    if filters.year is not None:
-        qs = qs.filter(year=filters.year)
-    if filters.employee:
-        qs = qs.filter(employee__nip=filters.employee)
-    return qs.order_by("-year", "employee_name", "id")
 
-
-@router.get(
-    "/skps/{skp_id}",
-    response={200: SkpDetailOut, **error_responses(401, 404, 422)},
-    summary="Detail SKP: RHK, indikator, ekspektasi perilaku, lampiran",
-)
-def skp_detail(request, skp_id: Id):
-    return Status(200, _detail_out(_skp(request, skp_id)))
-
-
-def _act(request, skp_id: int, service, **arguments) -> Status:
-    """Run one workflow service on a visible SKP; 409 with the reason when the step is refused,
-    else the SKP as it is now."""
-    skp = _skp(request, skp_id)
-    try:
-        service(actor=request.user, skp=skp, **arguments)
-    except TransitionError as exc:
-        return Status(409, {"detail": str(exc)})
-    return Status(200, _detail_out(_skp(request, skp_id)))
-
-
-ACTION_RESPONSES = {200: SkpDetailOut, **error_responses(401, 403, 404, 409, 422)}
-
-
-@router.post(
-    "/skps/{skp_id}/submit",
-    response=ACTION_RESPONSES,
-    summary="Ajukan SKP kepada pejabat penilai",
-    description="409 bila status tidak mengizinkan atau RHK utama belum terkait RHK atasan "
-    "yang disetujui.",
-)
-def submit(request, skp_id: Id):
-    return _act(request, skp_id, services.submit_skp)
-
-
-@router.post(
-    "/skps/{skp_id}/approve",
-    response=ACTION_RESPONSES,
-    summary="Setujui SKP (pejabat penilai atau Plt/Plh-nya)",
-)
-def approve(request, skp_id: Id):
-    return _act(request, skp_id, services.approve_skp)
-
-
-@router.post(
-    "/skps/{skp_id}/return",
-    response=ACTION_RESPONSES,
-    summary="Kembalikan SKP dengan catatan",
-)
-def return_(request, skp_id: Id, payload: NoteIn):
-    return _act(request, skp_id, services.return_skp, note=payload.notes)
-
-
-@router.post(
-    "/skps/{skp_id}/request-revision",
-    response=ACTION_RESPONSES,
-    summary="Minta revisi SKP yang telah disetujui (dengan alasan)",
-)
-def request_revision(request, skp_id: Id, payload: NoteIn):
-    return _act(request, skp_id, services.request_revision, reason=payload.notes)
-
-
-def _ref(rhk: Rhk) -> dict:
-    return {
-        "id": rhk.pk,
-        "text": rhk.text,
-        "skp_id": rhk.skp_id,
-        "employee_name": rhk.skp.employee_name,
-        "cascading": rhk.cascading,
-    }
-
-
-@router.get(
-    "/rhks/{rhk_id}/cascade",
-    response={200: CascadeOut, **error_responses(401, 404, 422)},
-    summary="Cascading satu RHK: RHK atasan dan RHK bawahan yang terlihat",
-)
-def cascade(request, rhk_id: Id):
-    visible = Skp.objects.visible_to(request.user)
-    rhk = Rhk.objects.filter(skp__in=visible, pk=rhk_id).select_related("skp").first()
-    if rhk is None:
-        raise Http404
-    # The RHK this one intervenes in is part of its row on the SKP form, so whoever sees the RHK
-    # sees its parent; children are listed only from SKPs the user may see.
-    parent = Rhk.objects.select_related("skp").get(pk=rhk.parent_id) if rhk.parent_id else None
-    children = Rhk.objects.filter(skp__in=visible, parent=rhk).select_related("skp")
-    return Status(
-        200,
-        {
-            "rhk": _ref(rhk),
-            "parent": _ref(parent) if parent else None,
-            "children": [_ref(c) for c in children.order_by("skp__employee_name", "id")],
-        },
-    )
-
-
-# --- editing a draft or returned SKP (owner only, optimistic lock on the SKP version) ---------
-
-MAX_ID = 2_147_483_647
 Version = Field(
     ...,
     ge=1,
@@ -453,6 +220,7 @@ def _write(request, skp_id: int, sent_version: int, run, *, note=lambda: ""):
 
 @router.post(
     "/skps/{skp_id}/rhks",
+    operation_id="kinerja_planning_api_skp_rhk_create",
     response={201: RhkSavedOut, **WRITE_ERRORS},
     summary="Tambah RHK pada SKP draf/dikembalikan",
     description=EDIT_DESCRIPTION,
@@ -482,6 +250,7 @@ def _rhk_note(rhk_id: int) -> str:
 
 @router.put(
     "/rhks/{rhk_id}",
+    operation_id="kinerja_planning_api_skp_rhk_update",
     response={200: RhkSavedOut, **WRITE_ERRORS},
     summary="Ubah RHK (seluruh isian) pada SKP draf/dikembalikan",
     description=EDIT_DESCRIPTION,
@@ -505,6 +274,7 @@ def skp_rhk_update(request, rhk_id: Id, payload: RhkIn):
 
 @router.delete(
     "/rhks/{rhk_id}",
+    operation_id="kinerja_planning_api_skp_rhk_delete",
     response={200: DeletedOut, **WRITE_ERRORS},
     summary="Hapus RHK beserta indikatornya dari SKP draf/dikembalikan",
     description=EDIT_DESCRIPTION,
@@ -539,6 +309,7 @@ def _indicator_note(indicator_id: int) -> str:
 
 @router.post(
     "/rhks/{rhk_id}/indicators",
+    operation_id="kinerja_planning_api_skp_indicator_create",
     response={201: IndicatorSavedOut, **WRITE_ERRORS},
     summary="Tambah indikator kinerja individu (IKI) dengan targetnya pada RHK",
     description=EDIT_DESCRIPTION
@@ -562,6 +333,7 @@ def skp_indicator_create(request, rhk_id: Id, payload: IndicatorIn):
 
 @router.put(
     "/indicators/{indicator_id}",
+    operation_id="kinerja_planning_api_skp_indicator_update",
     response={200: IndicatorSavedOut, **WRITE_ERRORS},
     summary="Ubah indikator (IKI) dan targetnya",
     description=EDIT_DESCRIPTION,
@@ -584,6 +356,7 @@ def skp_indicator_update(request, indicator_id: Id, payload: IndicatorIn):
 
 @router.delete(
     "/indicators/{indicator_id}",
+    operation_id="kinerja_planning_api_skp_indicator_delete",
     response={200: DeletedOut, **WRITE_ERRORS},
     summary="Hapus indikator (IKI)",
     description=EDIT_DESCRIPTION,
@@ -599,112 +372,3 @@ def skp_indicator_delete(request, indicator_id: Id, query: Query[VersionQuery]):
         return _saved(200, skp_id)
 
     return _write(request, skp_id, query.version, run, note=lambda: _indicator_note(indicator.pk))
-
-
-# --- the assessor decides a revision request (the flow of services.approve/reject_revision) ---
-
-
-@router.post(
-    "/skps/{skp_id}/approve-revision",
-    response=ACTION_RESPONSES,
-    summary="Setujui permintaan revisi SKP (pejabat penilai atau Plt/Plh-nya)",
-    description="SKP kembali menjadi draf yang dapat diubah pemiliknya lalu diajukan ulang. "
-    "Isi permintaan: objek JSON, `notes` boleh dikosongkan (`{}`). "
-    "403: bukan pejabat penilai SKP ini; 409: SKP tidak sedang meminta revisi.",
-)
-def skp_approve_revision(request, skp_id: Id, payload: OptionalNoteIn):
-    return _act(request, skp_id, services.approve_revision, note=payload.notes)
-
-
-@router.post(
-    "/skps/{skp_id}/reject-revision",
-    response=ACTION_RESPONSES,
-    summary="Tolak permintaan revisi SKP dengan alasan",
-    description="SKP yang telah disetujui tetap berlaku. 403: bukan pejabat penilai SKP ini; "
-    "409: SKP tidak sedang meminta revisi, atau alasan kosong.",
-)
-def skp_reject_revision(request, skp_id: Id, payload: NoteIn):
-    return _act(request, skp_id, services.reject_revision, note=payload.notes)
-
-
-# --- organisational plans: the regent's goals and each agency's Perjanjian Kinerja -------------
-
-
-class OrgGoalOut(Schema):
-    id: int
-    year: int
-    code: str
-    text: str
-    indicator: str
-    target_value: Decimal | None
-    target_unit: str
-    version: int
-
-
-class AgreementTargetOut(Schema):
-    id: int
-    goal_id: int | None
-    objective: str
-    indicator: str
-    baseline: Decimal | None
-    target_value: Decimal
-    target_unit: str
-    target_q1: Decimal | None
-    target_q2: Decimal | None
-    target_q3: Decimal | None
-    target_q4: Decimal | None
-    version: int
-
-
-class AgreementOut(Schema):
-    id: int
-    year: int
-    unit_id: int
-    unit_name: str
-    targets: list[AgreementTargetOut]
-
-    @staticmethod
-    def resolve_unit_name(obj) -> str:
-        return obj.unit.name
-
-
-class YearFilter(Schema):
-    year: int | None = Field(None, ge=2000, le=2100, description="Tahun (bawaan: tahun ini)")
-
-
-class AgreementFilter(YearFilter):
-    unit: int | None = Field(None, ge=1, le=MAX_ID, description="ID perangkat daerah/unit")
-
-
-def _plan_year(value: int | None) -> int:
-    from kinerja.core import clock
-
-    return value if value is not None else clock.today().year
-
-
-@router.get(
-    "/org-goals",
-    response={200: list[OrgGoalOut], **error_responses(401, 422)},
-    summary="Sasaran daerah (RPJMD) per tahun, dengan indikator dan target",
-)
-def org_goals(request, filters: Query[YearFilter]):
-    from .models import OrgGoal
-
-    return Status(
-        200, list(OrgGoal.objects.filter(year=_plan_year(filters.year)).order_by("order", "id"))
-    )
-
-
-@router.get(
-    "/performance-agreements",
-    response={200: list[AgreementOut], **error_responses(401, 422)},
-    summary="Perjanjian Kinerja perangkat daerah per tahun: sasaran, IKU, kondisi awal, target "
-    "dan target triwulan",
-)
-def performance_agreements(request, filters: Query[AgreementFilter]):
-    from . import org_selectors
-
-    report = org_selectors.org_performance(
-        request.user, year=_plan_year(filters.year), agency_id=filters.unit
-    )
-    return Status(200, report.agreements)
