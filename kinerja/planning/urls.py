@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import org_views, views
+from . import views
 
 app_name = "planning"
 urlpatterns = [
@@ -20,25 +20,25 @@ urlpatterns = [
     path("indikator/<int:pk>/ubah/", views.indicator_edit, name="indicator_edit"),
     path("indikator/<int:pk>/hapus/", views.indicator_delete, name="indicator_delete"),
     path("lampiran/<int:pk>/hapus/", views.attachment_delete, name="attachment_delete"),
-    path("kinerja-organisasi/", org_views.org_performance, name="org_performance"),
-    path("kinerja-organisasi/sasaran/<int:pk>/ubah/", org_views.goal_edit, name="goal_edit"),
-    path("kinerja-organisasi/sasaran/<int:pk>/hapus/", org_views.goal_delete, name="goal_delete"),
+    path("kinerja-organisasi/", views.org_performance, name="org_performance"),
+    path("kinerja-organisasi/sasaran/<int:pk>/ubah/", views.goal_edit, name="goal_edit"),
+    path("kinerja-organisasi/sasaran/<int:pk>/hapus/", views.goal_delete, name="goal_delete"),
     path(
         "kinerja-organisasi/target/<int:pk>/ubah/",
-        org_views.agreement_target_edit,
+        views.agreement_target_edit,
         name="agreement_target_edit",
     ),
     path(
         "kinerja-organisasi/target/<int:pk>/hapus/",
-        org_views.agreement_target_delete,
+        views.agreement_target_delete,
         name="agreement_target_delete",
     ),
-    path("kinerja-organisasi/impor/", org_views.org_import, name="org_import"),
-    path("kinerja-organisasi/templat/", org_views.org_import_template, name="org_template"),
-    path("cascade/", org_views.cascade, name="cascade"),
-    path("cascade/simpul/", org_views.cascade_node, name="cascade_node"),
-    path("cascade/cakupan/", org_views.cascade_coverage, name="cascade_coverage"),
-    path("monitoring/", org_views.monitoring_page, name="monitoring"),
-    path("monitoring/pengingat/", org_views.monitoring_remind, name="monitoring_remind"),
-    path("skp/<int:pk>/salin-tahun-lalu/", org_views.copy_previous, name="copy_previous"),
+    path("kinerja-organisasi/impor/", views.org_import, name="org_import"),
+    path("kinerja-organisasi/templat/", views.org_import_template, name="org_template"),
+    path("cascade/", views.cascade, name="cascade"),
+    path("cascade/simpul/", views.cascade_node, name="cascade_node"),
+    path("cascade/cakupan/", views.cascade_coverage, name="cascade_coverage"),
+    path("monitoring/", views.monitoring_page, name="monitoring"),
+    path("monitoring/pengingat/", views.monitoring_remind, name="monitoring_remind"),
+    path("skp/<int:pk>/salin-tahun-lalu/", views.copy_previous, name="copy_previous"),
 ]
