@@ -62,12 +62,26 @@ def _appending(request) -> bool:
     return request.GET.get("pilihan") == "tambah"
 
 
+MAX_LISTED = 1000
+
+
+def _listed(request) -> list[int]:
+    """Ids already in the list being added to (`ada=1,2,3`, sent by the search box), so that a
+    repeated search adds only what is not there yet; tokens that are not ids are ignored."""
+    if not _appending(request):
+        return []
+    tokens = request.GET.get("ada", "").split(",")[:MAX_LISTED]
+    return [int(t) for t in tokens if t.strip().isdigit()]
+
+
 @login_required
 def member_options(request):
     """htmx: <option>s of team members matching the search (direction and field-visit forms)."""
     require(permissions.can_lead(request.user), "Hanya untuk pimpinan.")
     query = request.GET.get("q", "").strip()[:100]
-    members = selectors.search_team(request.user, query) if query else []
+    members = (
+        selectors.search_team(request.user, query, exclude=_listed(request)) if query else []
+    )
     return render(
         request,
         "leadership/_member_options.html",
@@ -80,7 +94,7 @@ def rhk_search(request):
     """htmx: <option>s of RHKs of the leader and their team matching the search."""
     require(permissions.can_lead(request.user), "Hanya untuk pimpinan.")
     query = request.GET.get("q", "").strip()[:100]
-    rhks = selectors.search_rhks(request.user, query) if query else []
+    rhks = selectors.search_rhks(request.user, query, exclude=_listed(request)) if query else []
     return render(
         request,
         "leadership/_rhk_options.html",

@@ -8,6 +8,7 @@ SEARCH_LIMIT results).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -95,20 +96,23 @@ def field_visit_choices(user) -> DirectionChoices:
     return DirectionChoices(members=nearby, rhks=choices.rhks, search=True)
 
 
-def search_team(user, query: str) -> list[Employee]:
-    """Team members whose name or NIP matches, for the direction form's search."""
+def search_team(user, query: str, *, exclude: Collection[int] = ()) -> list[Employee]:
+    """Team members whose name or NIP matches, for the forms' search; `exclude`: those already
+    listed, so a search repeated in the field-visit form adds only members not yet there."""
     return list(
         team_members(user)
         .filter(Q(name__icontains=query) | Q(nip__startswith=query))
+        .exclude(pk__in=exclude)
         .select_related(None)
         .only("pk", "name", "front_title", "back_title", "nip")[:SEARCH_LIMIT]
     )
 
 
-def search_rhks(user, query: str) -> list:
-    """RHKs of the leader and their team whose text or owner's name matches."""
+def search_rhks(user, query: str, *, exclude: Collection[int] = ()) -> list:
+    """RHKs of the leader and their team whose text or owner's name matches, less those already
+    listed (`exclude`)."""
     return list(
-        rhk_options(user).filter(Q(text__icontains=query) | Q(skp__employee_name__icontains=query))[
-            :SEARCH_LIMIT
-        ]
+        rhk_options(user)
+        .filter(Q(text__icontains=query) | Q(skp__employee_name__icontains=query))
+        .exclude(pk__in=exclude)[:SEARCH_LIMIT]
     )

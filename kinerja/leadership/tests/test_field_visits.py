@@ -196,6 +196,37 @@ def test_large_team_form_lists_the_directly_led_unit_and_searches_the_rest(
     assert visit.follow_ups.get().owner == world.nurse
 
 
+def test_a_repeated_search_adds_only_members_and_rhks_not_yet_listed(world, login, large_team):
+    from kinerja.planning import services as planning
+    from kinerja.planning.models import Rhk
+
+    skp = planning.create_skp(actor=None, employee=world.nurse, year=clock.today().year)
+    rhk = Rhk.objects.create(skp=skp, group="utama", text="Cakupan imunisasi dasar")
+    client = login(world.health_head)
+    html = client.get("/pimpinan/kunjungan/catat/").content.decode()
+    assert "hx-vals=\"js:{ada:" in html  # the search box sends what its list already holds
+
+    def members(listed):
+        params = {"q": "siti", "pilihan": "tambah", "ada": ",".join(map(str, listed))}
+        return client.get("/pimpinan/anggota/cari/", params).content.decode()
+
+    assert f'value="{world.nurse.pk}"' in members([])
+    assert f'value="{world.nurse.pk}"' not in members([world.health_admin.pk, world.nurse.pk])
+    assert f'value="{world.nurse.pk}"' in members(["x", "", world.health_admin.pk])
+
+    def rhks(listed):
+        params = {"q": "imunisasi", "pilihan": "tambah", "ada": ",".join(map(str, listed))}
+        return client.get("/pimpinan/rhk/cari/", params).content.decode()
+
+    assert f'value="{rhk.pk}"' in rhks([])
+    assert f'value="{rhk.pk}"' not in rhks([rhk.pk])
+    # The direction form replaces its list on each search: nothing is left out there.
+    replaced = client.get(
+        "/pimpinan/anggota/cari/", {"q": "siti", "ada": str(world.nurse.pk)}
+    ).content.decode()
+    assert f'value="{world.nurse.pk}" selected' in replaced
+
+
 def test_large_team_form_keeps_searched_choices_when_sent_back_with_errors(
     world, login, large_team
 ):
