@@ -4,7 +4,7 @@ Each checks permission, applies the domain rule, saves, and audits. Callers use
 `services.name(...)`; the modules below group the use cases by concern.
 """
 
-from ._common import ConflictError, access_summary
+from ._common import ConflictError
 from .catalogue import save_activity, save_event, set_event_status
 from .external import reject_report, report_external_activity, verify_report
 from .jp import jp_for, reset_conversion_rule, rule_in_force, save_conversion_rule
@@ -22,7 +22,6 @@ from .registrations import (
 
 __all__ = [
     "ConflictError",
-    "access_summary",
     "add_need",
     "add_plan_item",
     "adopt_improvement_plan",

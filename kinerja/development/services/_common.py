@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 
-from kinerja.organisations.access import access_for
 from kinerja.organisations.models import Employee
 
 
@@ -18,13 +17,3 @@ def _agency_id(employee: Employee) -> int | None:
 
 def _deny(message: str = "Anda tidak berwenang melakukan tindakan ini.") -> None:
     raise PermissionDenied(message)
-
-
-def access_summary(user) -> dict[str, bool]:
-    """Flags templates use to show or hide actions."""
-    access = access_for(user)
-    return {
-        "is_admin": access.manages_all,
-        "can_create_events": access.manages_all or access.is_opd_admin,
-        "is_assessor": access.is_assessor,
-    }
