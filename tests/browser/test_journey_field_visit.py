@@ -17,6 +17,8 @@ from kinerja.core import clock
 from kinerja.leadership.models import Direction, FieldVisit, FollowUp
 from kinerja.leadership.selectors.choices import CHOICE_LIMIT
 from kinerja.organisations import services as org
+from kinerja.planning import services as planning
+from kinerja.planning.models import Rhk
 from tests.world import make_employee
 
 pytestmark = pytest.mark.browser
@@ -198,6 +200,10 @@ def test_head_of_a_large_team_finds_a_member_by_search_and_assigns_the_follow_up
     found = involved.get_by_role("option", name=f"{searched.full_name} ({searched.nip})")
     expect(found).to_have_count(1)  # the search answers after Enter would have sent the form
     assert posts == []
+    # Searching again adds no one twice: the box sends the ids its list already holds.
+    with page.expect_response(lambda r: "/pimpinan/anggota/cari/" in r.url and "q=fauza" in r.url):
+        search.fill("fauza")
+    expect(found).to_have_count(1)
     involved.select_option(
         label=[f"{member.full_name} ({member.nip})", f"{searched.full_name} ({searched.nip})"]
     )
@@ -242,6 +248,10 @@ def test_head_of_a_large_team_directs_one_member_found_by_search(
     box does not send the direction to the whole team before the search has answered."""
     head, _member, searched = _large_dinas_sosial(live_world)
     text = "Mohon data lansia terlantar di Susoh dilaporkan sebelum Jumat."
+    skp = planning.create_skp(actor=None, employee=searched, year=clock.today().year)
+    rhk = Rhk.objects.create(
+        skp=skp, group="utama", text="Pendataan lansia terlantar di seluruh kecamatan"
+    )
 
     sign_in(head)
     _open_menu(page, "Tim Saya", "Ruang Pimpinan")
@@ -259,11 +269,17 @@ def test_head_of_a_large_team_directs_one_member_found_by_search(
     expect(found).to_have_count(1)
     assert posts == [] and not Direction.objects.exists()
     recipient.select_option(label=f"{searched.full_name} ({searched.nip})")
+    # The member's RHK is not listed (the list starts with the head's own) but found by search.
+    tied = form.get_by_label("RHK terkait (opsional)", exact=True)
+    expect(tied).not_to_contain_text(rhk.text)
+    form.get_by_role("searchbox", name="Cari RHK tim").press_sequentially("lansia", delay=50)
+    expect(tied.get_by_role("option", name=re.compile("Pendataan lansia"))).to_have_count(1)
+    tied.select_option(value=str(rhk.pk))
     form.get_by_role("button", name="Kirim arahan").click()
 
     expect(page.get_by_role("alert")).to_contain_text("Arahan")
     direction = Direction.objects.get()
-    assert (direction.text, direction.recipient) == (text, searched)
+    assert (direction.text, direction.recipient, direction.rhk) == (text, searched, rhk)
     _sign_out(page, head.full_name)
 
     # Only the member it was given to sees it on their home page.
