@@ -17,10 +17,6 @@ from ..domain.workflow import TransitionError
 from ..models import BehaviourExpectation, Rhk, Skp, SkpAttachment
 
 
-def _employee_id(actor: Any) -> int | None:
-    return getattr(actor, "employee_id", None)
-
-
 def _agency_id(skp: Skp) -> int | None:
     unit = skp.unit
     return (unit.agency_id or unit.pk) if unit is not None else None
