@@ -16,9 +16,10 @@ from kinerja.accounts.demo import data
 from kinerja.accounts.models import User
 from kinerja.organisations.models import Employee, OrgUnit
 
-from . import org_services, services
+from . import services
 from .domain.orgplan import TargetRow
 from .models import AgreementTarget, OrgGoal, RhkExample, Skp
+from .org_services.agreements import _add_target
 
 GOALS = [
     ("S1", "Meningkatnya derajat kesehatan masyarakat", "Usia harapan hidup", "71.50", "tahun"),
@@ -106,7 +107,7 @@ def _seed_agreements(year: int, goals: dict[str, OrgGoal]) -> dict[str, Agreemen
             agreement__unit=agency, agreement__year=year, indicator=indicator
         ).first()
         if existing is None:
-            existing = org_services._add_target(
+            existing = _add_target(
                 actor=None,
                 unit=agency,
                 year=year,
