@@ -79,9 +79,7 @@ def member_options(request):
     """htmx: <option>s of team members matching the search (direction and field-visit forms)."""
     require(permissions.can_lead(request.user), "Hanya untuk pimpinan.")
     query = request.GET.get("q", "").strip()[:100]
-    members = (
-        selectors.search_team(request.user, query, exclude=_listed(request)) if query else []
-    )
+    members = selectors.search_team(request.user, query, exclude=_listed(request)) if query else []
     return render(
         request,
         "leadership/_member_options.html",

@@ -204,7 +204,7 @@ def test_a_repeated_search_adds_only_members_and_rhks_not_yet_listed(world, logi
     rhk = Rhk.objects.create(skp=skp, group="utama", text="Cakupan imunisasi dasar")
     client = login(world.health_head)
     html = client.get("/pimpinan/kunjungan/catat/").content.decode()
-    assert "hx-vals=\"js:{ada:" in html  # the search box sends what its list already holds
+    assert 'hx-vals="js:{ada:' in html  # the search box sends what its list already holds
 
     def members(listed):
         params = {"q": "siti", "pilihan": "tambah", "ada": ",".join(map(str, listed))}
