@@ -35,7 +35,7 @@ from kinerja.organisations.domain.positions import (
 )
 from kinerja.organisations.domain.supervision import ActingKind, UnitHead
 from kinerja.organisations.models import Employee, OrgUnit, SupervisionOverride
-from kinerja.organisations.selectors import _unit_heads, current_assessor_map
+from kinerja.organisations.selectors import current_assessor_map, unit_heads
 
 from .domain import MINIMUM_DUTY_STATUSES, PNS_MINIMUM_JP
 
@@ -107,7 +107,7 @@ def _assessed_by(user, on_date: dt.date) -> Q:
                 reduce(or_, (Q(path__startswith=p) for p in access.headed_unit_paths))
             ).values_list("id", "path")
         )
-        heads = _unit_heads(units, on_date)
+        heads = unit_heads(units, on_date)
         by_rank = _position_q_by_rank()
         buckets: dict[tuple[bool, Rank], list[int]] = {}
         for unit_id, path in units.items():

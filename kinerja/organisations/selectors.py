@@ -84,8 +84,9 @@ class AssessorLine:
         return self.assessor is not None
 
 
-def _unit_heads(unit_ids: Iterable[int], on_date: dt.date) -> dict[int, UnitHead]:
-    """Head positions of the given units with who holds or acts in them on the date (two queries)."""
+def unit_heads(unit_ids: Iterable[int], on_date: dt.date) -> dict[int, UnitHead]:
+    """Head positions of the given units with who holds or acts in them on the date (two queries):
+    the ground of the assessor-line rule, shared with development's team page."""
     ids = list(set(unit_ids))
     heads = {
         p.unit_id: p for p in Position.objects.filter(unit_id__in=ids, is_head=True, is_active=True)
@@ -135,7 +136,7 @@ def _assessor_id(employee: Employee, on_date: dt.date) -> tuple[int | None, str,
     if subject is None or employee.unit is None:
         return None, "", "", None
     chain_ids = list(reversed(employee.unit.ancestor_ids()))
-    heads = _unit_heads(chain_ids, on_date)
+    heads = unit_heads(chain_ids, on_date)
     found = derive_assessor(subject, [heads[i] for i in chain_ids])
     if found is None:
         return None, "", "", None
@@ -188,7 +189,7 @@ def current_assessor_map(
     for e in employees:
         if e.unit is not None:
             unit_ids.update(e.unit.ancestor_ids())
-    heads = _unit_heads(unit_ids, on_date)
+    heads = unit_heads(unit_ids, on_date)
     result: dict[int, int | None] = {}
     for e in employees:
         if e.pk in overrides:
