@@ -16,6 +16,7 @@ so the times are server time without network or browser.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import logging
 import os
@@ -112,9 +113,14 @@ def _configure_environment(url: str) -> None:
     os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(48))
     os.environ["ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1"
     os.environ["KINERJA_TESTING"] = "false"
-    # Pages are measured, not static files; an empty STATIC_ROOT keeps WhiteNoise quiet.
-    os.environ["STATIC_ROOT"] = tempfile.mkdtemp(prefix="kinerja-bench-static-")
-    os.environ["MEDIA_ROOT"] = tempfile.mkdtemp(prefix="kinerja-bench-media-")
+    # Pages are measured, not static files; an empty STATIC_ROOT keeps WhiteNoise quiet. Both
+    # directories are removed when the run ends.
+    for name, prefix in (
+        ("STATIC_ROOT", "kinerja-bench-static-"),
+        ("MEDIA_ROOT", "kinerja-bench-media-"),
+    ):
+        os.environ[name] = tempfile.mkdtemp(prefix=prefix)
+        atexit.register(shutil.rmtree, os.environ[name], ignore_errors=True)
 
 
 def _recreate_database(url: str) -> None:
