@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Callable
 from io import BytesIO
 from urllib.parse import quote
 
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.communication.services import absolute_url
-from kinerja.core.charts import load_pygal
+from kinerja.core.charts import cached_svg, chart_style, load_pygal
 from kinerja.evaluation.models import Period
 from kinerja.organisations.models import Employee
 
@@ -28,18 +25,11 @@ def percent(value: float | None) -> float | None:
 # --- Charts ------------------------------------------------------------------------------------
 
 CHART_CACHE_SECONDS = 60 * 60
+CHART_KEY = "adoption:chart:v2:{kind}"  # v2: the shared look (core.charts.chart_style)
 
 
 def _cached_svg(kind: str, data: object, draw: Callable[[], str]) -> str:
-    """Rendering a pygal chart costs far more than the page's queries; the same data gives the
-    same SVG, so it is cached under a hash of exactly what the chart shows."""
-    digest = hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
-    key = f"adoption:chart:{kind}:{digest}"
-    svg = cache.get(key)
-    if svg is None:
-        svg = draw()
-        cache.set(key, svg, CHART_CACHE_SECONDS)
-    return svg
+    return cached_svg(CHART_KEY.format(kind=kind), data, draw, timeout=CHART_CACHE_SECONDS)
 
 
 def agencies_chart_svg(figures: list[AdoptionFigures]) -> str:
@@ -67,6 +57,7 @@ def _draw_agencies(figures: list[AdoptionFigures]) -> str:
         legend_at_bottom=True,
         title="Adopsi per perangkat daerah (%)",
         truncate_label=40,
+        style=chart_style(),
     )
     rows = list(reversed(figures))  # HorizontalBar draws the first label at the bottom
     chart.x_labels = [f.agency_name for f in rows]
@@ -114,6 +105,7 @@ def _draw_trend(points: list[WeekPoint]) -> str:
         legend_at_bottom=True,
         x_label_rotation=30,
         title="Tren mingguan (%)",
+        style=chart_style(("#2f6db5", "#1b7f3b", "#f0ad4e", "#6f42c1")),
     )
     chart.x_labels = [f"{p.week_start:%d/%m}" + (" (kini)" if p.is_live else "") for p in points]
 

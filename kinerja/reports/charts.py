@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
 
-from kinerja.core.charts import load_pygal
+from kinerja.core.charts import cached_svg, chart_style, load_pygal
 from kinerja.evaluation.domain import Predicate
 from kinerja.planning.domain.orgplan import MONITORING_LABELS, MonitoringStatus
 
@@ -31,41 +29,14 @@ SKP_ORDER = (
 SKP_COLOURS = ("#1b7f3b", "#2f6db5", "#f0ad4e", "#9aa5b1", "#d9534f")
 
 
-CHART_KEY = "reports:chart:v1:{digest}"
+CHART_KEY = "reports:chart:v2"  # v2: keyed on the JSON of what is drawn, the shared look
 
 
 def _drawn(spec: tuple, draw: Callable[[], str]) -> str:
-    """The SVG of a chart, from the cache when a chart of the same data was drawn (pygal takes
-    tens of milliseconds a chart; after a change most charts of a dashboard draw the same data).
-    `spec` is everything the drawing reads: the kind, the title, the labels and the series."""
-    key = CHART_KEY.format(digest=hashlib.sha256(repr(spec).encode()).hexdigest())
-    svg = cache.get(key)
-    if svg is None:
-        svg = draw()
-        timeout = int(getattr(settings, "REPORTS_DASHBOARD_CACHE_SECONDS", 300))
-        if timeout > 0:
-            cache.set(key, svg, timeout)
-    return svg
-
-
-def _style(colours):
-    load_pygal()  # pygal without its legacy import hook, before any pygal submodule
-    from pygal.style import Style
-
-    return Style(
-        background="white",
-        plot_background="white",
-        foreground="#222",
-        foreground_strong="#111",
-        foreground_subtle="#666",
-        colors=tuple(colours),
-        font_family="DejaVu Sans, Arial, sans-serif",
-        label_font_size=11,
-        major_label_font_size=11,
-        legend_font_size=11,
-        title_font_size=14,
-        value_font_size=10,
-    )
+    """A dashboard chart's SVG, cached as long as the dashboard's figures (after a change most
+    charts of a dashboard draw the same data again). `spec` is everything the drawing reads."""
+    timeout = int(getattr(settings, "REPORTS_DASHBOARD_CACHE_SECONDS", 300))
+    return cached_svg(CHART_KEY, spec, draw, timeout=timeout)
 
 
 def _short(name: str, limit: int = 28) -> str:
@@ -112,7 +83,7 @@ def skp_chart(board: Dashboard) -> str:
         pygal = load_pygal()
         chart = pygal.HorizontalStackedBar(
             js=[],
-            style=_style(SKP_COLOURS),
+            style=chart_style(SKP_COLOURS),
             height=_height(len(groups)),
             width=900,
             title=title,
@@ -150,7 +121,7 @@ def predicate_chart(board: Dashboard) -> str:
         pygal = load_pygal()
         chart = pygal.HorizontalStackedBar(
             js=[],
-            style=_style(PREDICATE_COLOURS.values()),
+            style=chart_style(PREDICATE_COLOURS.values()),
             height=_height(len(groups)),
             width=900,
             range=(0, 100),
@@ -185,7 +156,7 @@ def trend_chart(board: Dashboard) -> str:
         pygal = load_pygal()
         chart = pygal.Line(
             js=[],
-            style=_style(("#2f6db5", "#1b7f3b")),
+            style=chart_style(("#2f6db5", "#1b7f3b")),
             height=300,
             width=900,
             range=(0, 100),
@@ -213,7 +184,7 @@ def jp_chart(board: Dashboard) -> str:
         pygal = load_pygal()
         chart = pygal.HorizontalBar(
             js=[],
-            style=_style(("#2f6db5",)),
+            style=chart_style(("#2f6db5",)),
             height=_height(len(groups)),
             width=900,
             range=(0, 100),

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable
 
-from django.core.cache import cache
-
-from kinerja.core.charts import load_pygal
+from kinerja.core.charts import cached_svg, chart_style, load_pygal
 
 from .analysis import NeedsAnalysis
 from .attainment import AgencyAttainment
 
 CHART_CACHE_SECONDS = 60 * 60
+CHART_KEY = "development:chart:v2:{kind}"  # v2: the shared look (core.charts.chart_style)
 
 
 def _cached_svg(kind: str, data: object, draw: Callable[[], str]) -> str:
-    """Drawing a pygal chart costs more than the page's queries; the same data gives the same
-    SVG, so it is cached under a hash of exactly what the chart shows (no invalidation needed:
-    changed data is a different key)."""
-    digest = hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
-    key = f"development:chart:{kind}:{digest}"
-    svg = cache.get(key)
-    if svg is None:
-        svg = draw()
-        cache.set(key, svg, CHART_CACHE_SECONDS)
-    return svg
+    """Cached on exactly what the chart shows (changed data is a different key)."""
+    return cached_svg(CHART_KEY.format(kind=kind), data, draw, timeout=CHART_CACHE_SECONDS)
 
 
 def attainment_chart_svg(rows: list[AgencyAttainment]) -> str:
@@ -45,6 +34,7 @@ def _draw_attainment(data: list[tuple[str, float]]) -> str:
         range=(0, 100),
         x_label_rotation=30,
         title="PNS yang memenuhi 20 JP (%)",
+        style=chart_style(),
     )
     chart.x_labels = [name for name, _share in data]
     chart.add("Memenuhi (%)", [share for _name, share in data])
@@ -61,7 +51,11 @@ def _draw_needs(data: list[tuple[str, int]]) -> str:
     pygal = load_pygal()
 
     chart = pygal.HorizontalBar(
-        js=[], height=360, show_legend=False, title="Kebutuhan per kompetensi"
+        js=[],
+        height=360,
+        show_legend=False,
+        title="Kebutuhan per kompetensi",
+        style=chart_style(("#6f42c1",)),
     )
     chart.x_labels = [name for name, _n in data]
     chart.add("Kebutuhan", [n for _name, n in data])
