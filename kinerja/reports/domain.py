@@ -2,12 +2,21 @@
 Perjanjian Kinerja indicator, and the organisation result proposed from IKU achievement.
 
 Suppression (public transparency): no figure about a group of fewer than `MIN_GROUP` = 5 people
-is published. A rate (completion, JP attainment) is suppressed when its denominator is below five;
-a head-count cell of a distribution is suppressed when it holds one to four people, and when only
-one cell of a distribution is suppressed the next smallest non-zero cell is suppressed too, so the
-hidden cell cannot be recovered by subtracting the others from the total. Zero stays visible (it
-says something about the whole group, not about a person). Suppressed figures are `None`, never
-rounded.
+is published, directly or by subtraction. Suppressed figures are `None`, never rounded.
+- A rate (completion, JP attainment) is suppressed when its denominator is below five.
+- A head-count cell of a distribution is suppressed when it holds one to four people; a
+  distribution of fewer than five people is suppressed whole.
+- In a distribution with a suppressed cell, its zero cells are suppressed too: were zeros shown,
+  two hidden cells summing to two (the total minus the shown cells) would each be one.
+- When only one cell of a distribution is suppressed, the next smallest non-zero cell is too, so
+  the hidden cell cannot be recovered by subtracting the others from the total.
+- The agencies' figures are published beside the regency's, which are their sums: a column (one
+  predicate, one rate) in which a single agency is suppressed would be recovered by subtracting
+  the others from the regency's. The agency with the next smallest figure in that column is
+  suppressed too (and its distribution checked again), until no column has a single suppressed
+  agency. Agencies with nobody in the distribution give no cover: their zeros are known.
+Zero stays visible in a distribution without suppressed cells (it says something about the whole
+group, not about a person).
 
 Organisation result proposal: SE MenPANRB 3/2023 says the annual result combines the Perjanjian
 Kinerja's achievement with the unit's delivery of expectations and is *set by the head one level
@@ -45,19 +54,77 @@ def suppress_counts(counts: Mapping[str, int]) -> dict[str, int | None]:
 
     When the whole group is smaller than five, every cell is hidden.
     """
-    total = sum(counts.values())
-    if total < MIN_GROUP:
+    if sum(counts.values()) < MIN_GROUP:
         return dict.fromkeys(counts)
     shown: dict[str, int | None] = {
         key: (None if 0 < n < MIN_GROUP else n) for key, n in counts.items()
     }
-    hidden = [key for key, value in shown.items() if value is None]
-    if len(hidden) == 1:
+    return _close_row(counts, shown)
+
+
+def _close_row(counts: Mapping[str, int], shown: dict[str, int | None]) -> dict[str, int | None]:
+    """Hide what would let a hidden cell be recovered within its own distribution: the zeros
+    beside a hidden cell, and a second cell when only one is hidden."""
+    if all(value is not None for value in shown.values()):
+        return shown
+    for key, n in counts.items():
+        if n == 0:
+            shown[key] = None
+    if sum(value is None for value in shown.values()) == 1:
         candidates = sorted(
             (n, key) for key, n in counts.items() if n > 0 and shown[key] is not None
         )
         if candidates:
             shown[candidates[0][1]] = None
+    return shown
+
+
+def suppress_count_table(rows: Sequence[Mapping[str, int]]) -> list[dict[str, int | None]]:
+    """The distributions of several groups (the agencies) whose sum is published too (the
+    regency): each suppressed as a distribution, then per category until no category has a
+    single suppressed group among those with anybody in the distribution."""
+    shown = [suppress_counts(row) for row in rows]
+    covered = [i for i, row in enumerate(rows) if sum(row.values()) > 0]
+    keys = list(rows[0]) if rows else []
+    changed = True
+    while changed:
+        changed = False
+        for key in keys:
+            hidden = [i for i in covered if shown[i][key] is None]
+            if len(hidden) != 1:
+                continue
+            others = sorted((rows[i][key], i) for i in covered if shown[i][key] is not None)
+            if not others:
+                continue  # the only group with anybody: the sum is this group, hidden alike
+            i = others[0][1]
+            shown[i][key] = None
+            shown[i] = _close_row(rows[i], shown[i])
+            changed = True
+    return shown
+
+
+def suppress_rate_column(pairs: Sequence[tuple[int, int]]) -> list[Decimal | None]:
+    """One rate (numerator, denominator) of several groups whose sums are published too: each
+    suppressed below five, then, when a single group with a non-zero denominator is suppressed,
+    the group with the next smallest denominator as well."""
+    rates = [suppress_rate(numerator, denominator) for numerator, denominator in pairs]
+    hidden = [i for i, (_n, d) in enumerate(pairs) if d > 0 and rates[i] is None]
+    if len(hidden) == 1:
+        others = sorted((d, i) for i, (_n, d) in enumerate(pairs) if rates[i] is not None)
+        if others:
+            rates[others[0][1]] = None
+    return rates
+
+
+def suppress_size_column(sizes: Sequence[int]) -> list[int | None]:
+    """Group sizes (head-counts) of several groups whose sum is published: below five hidden,
+    and the next smallest too when a single non-empty group is hidden."""
+    shown: list[int | None] = [n if n >= MIN_GROUP else None for n in sizes]
+    hidden = [i for i, n in enumerate(sizes) if 0 < n < MIN_GROUP]
+    if len(hidden) == 1:
+        others = sorted((n, i) for i, n in enumerate(sizes) if shown[i] is not None)
+        if others:
+            shown[others[0][1]] = None
     return shown
 
 

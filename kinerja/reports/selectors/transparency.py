@@ -19,11 +19,17 @@ from kinerja.core import clock
 from kinerja.evaluation.domain import Predicate
 from kinerja.evaluation.models import Period, PeriodKind
 
-from ..domain import MIN_GROUP, SUPPRESSED_NOTE, suppress_counts, suppress_rate
+from ..domain import (
+    MIN_GROUP,
+    SUPPRESSED_NOTE,
+    suppress_count_table,
+    suppress_rate_column,
+    suppress_size_column,
+)
 from .achievement import agencies_achievement_means
 from .dashboard import Figures, dashboard
 
-CACHE_KEY = "reports:transparency:v1:{year}"
+CACHE_KEY = "reports:transparency:v2:{year}"  # v2: suppressed as a table
 YEARS_SHOWN = 3
 DEFAULT_TIMEOUT = 600
 
@@ -33,18 +39,34 @@ def _number(value: Decimal | None) -> float | None:
 
 
 def public_row(figures: Figures, iku: Decimal | None) -> dict[str, Any]:
-    """One public row: rates by their denominators, predicate head-counts cell by cell."""
-    counts = suppress_counts({p.value: figures.predicates[p] for p in Predicate})
-    return {
-        "employees": figures.headcount if figures.headcount >= MIN_GROUP else None,
-        "skp_approved_pct": _number(suppress_rate(figures.approved, figures.headcount)),
-        "evaluation_pct": _number(suppress_rate(figures.evaluated, figures.approved)),
-        "jp_pct": _number(suppress_rate(figures.pns_met, figures.pns)),
-        "predicates": [
-            {"predicate": p.value, "label": p.label, "count": counts[p.value]} for p in Predicate
-        ],
-        "iku_achievement_pct": _number(iku),
-    }
+    """One public row on its own (the regency): rates by their denominators, predicate
+    head-counts cell by cell."""
+    return public_rows([figures], [iku])[0]
+
+
+def public_rows(groups: list[Figures], iku: list[Decimal | None]) -> list[dict[str, Any]]:
+    """Public rows of groups published side by side with their sum (the agencies beside the
+    regency): suppressed as a table, so that no suppressed figure of one group can be recovered
+    by subtracting the others' from the sum (`reports.domain`)."""
+    sizes = suppress_size_column([g.headcount for g in groups])
+    approved = suppress_rate_column([(g.approved, g.headcount) for g in groups])
+    evaluated = suppress_rate_column([(g.evaluated, g.approved) for g in groups])
+    jp = suppress_rate_column([(g.pns_met, g.pns) for g in groups])
+    counts = suppress_count_table([{p.value: g.predicates[p] for p in Predicate} for g in groups])
+    return [
+        {
+            "employees": sizes[i],
+            "skp_approved_pct": _number(approved[i]),
+            "evaluation_pct": _number(evaluated[i]),
+            "jp_pct": _number(jp[i]),
+            "predicates": [
+                {"predicate": p.value, "label": p.label, "count": counts[i][p.value]}
+                for p in Predicate
+            ],
+            "iku_achievement_pct": _number(iku[i]),
+        }
+        for i in range(len(groups))
+    ]
 
 
 def _evaluation_period(year: int) -> Period | None:
@@ -58,7 +80,10 @@ def _evaluation_period(year: int) -> Period | None:
 def _year_figures(year: int) -> dict[str, Any]:
     period = _evaluation_period(year)
     board = dashboard(year=year, scope=None, period=period, with_adoption=False)
-    agencies = [g for g in board.groups if g.unit is not None and g.unit.is_agency]
+    agencies = sorted(
+        (g for g in board.groups if g.unit is not None and g.unit.is_agency),
+        key=lambda g: g.unit.name,
+    )
     iku = agencies_achievement_means(year=year, agency_ids=[g.unit.pk for g in agencies])
     iku_values = list(iku.values())
     regency_iku = (
@@ -71,8 +96,10 @@ def _year_figures(year: int) -> dict[str, Any]:
         "period": period.label if period is not None else None,
         "regency": public_row(board.total, regency_iku),
         "agencies": [
-            {"id": g.unit.pk, "name": g.unit.name, **public_row(g, iku.get(g.unit.pk))}
-            for g in sorted(agencies, key=lambda g: g.unit.name)
+            {"id": g.unit.pk, "name": g.unit.name, **row}
+            for g, row in zip(
+                agencies, public_rows(agencies, [iku.get(g.unit.pk) for g in agencies]), strict=True
+            )
         ],
     }
 

@@ -45,15 +45,22 @@ def test_figures_about_fewer_than_five_people_are_suppressed_not_rounded(data):
     health = _agency(figures, w.health)  # nine people, seven evaluated
     assert health["employees"] == 9
     assert health["skp_approved_pct"] == pytest.approx(100 * 7 / 9, abs=0.05)
+    # Seven evaluated: one Sangat Baik, five Baik, one Butuh Perbaikan. Shown with the zeros,
+    # the two hidden cells would sum to two and each be one; shown beside the regency's "Baik"
+    # (six), the Baik of Diskominfo (one person, hidden) would be six minus five. Every cell goes.
     counts = {p["predicate"]: p["count"] for p in health["predicates"]}
-    assert counts == {
-        "very_good": None,  # one person
-        "good": 5,
-        "needs_improvement": None,  # one person
-        "poor": 0,
-        "very_poor": 0,
+    assert counts == dict.fromkeys(["very_good", "good", "needs_improvement", "poor", "very_poor"])
+    regency = {p["predicate"]: p["count"] for p in figures["regency"]["predicates"]}
+    assert regency == {
+        "very_good": None,
+        "good": 6,
+        "needs_improvement": None,
+        "poor": None,  # beside hidden cells a zero is hidden too
+        "very_poor": None,
     }
-    assert health["evaluation_pct"] == 100.0  # all seven approved SKPs have an annual rating
+    # Diskominfo's one approved SKP (its rate hidden) would be the regency's eight rated minus
+    # these seven: the next smallest agency's rate goes too.
+    assert health["evaluation_pct"] is None
 
 
 def test_the_page_shows_the_dash_with_its_explanation(data):
