@@ -14,7 +14,9 @@ is published, directly or by subtraction. Suppressed figures are `None`, never r
   predicate, one rate) in which a single agency is suppressed would be recovered by subtracting
   the others from the regency's. The agency with the next smallest figure in that column is
   suppressed too (and its distribution checked again), until no column has a single suppressed
-  agency. Agencies with nobody in the distribution give no cover: their zeros are known.
+  agency. Likewise when the suppressed agencies of a column add up to nobody (each would be
+  zero) or, for a rate, to 0 % or 100 % together. Agencies with nobody in the distribution give no
+  cover: their zeros are known.
 Zero stays visible in a distribution without suppressed cells (it says something about the whole
 group, not about a person).
 
@@ -81,8 +83,9 @@ def _close_row(counts: Mapping[str, int], shown: dict[str, int | None]) -> dict[
 
 def suppress_count_table(rows: Sequence[Mapping[str, int]]) -> list[dict[str, int | None]]:
     """The distributions of several groups (the agencies) whose sum is published too (the
-    regency): each suppressed as a distribution, then per category until no category has a
-    single suppressed group among those with anybody in the distribution."""
+    regency): each suppressed as a distribution, then per category until no category has its
+    suppressed groups recoverable from the sum: a single one, or several that hold nobody
+    (each would be zero). Only groups with anybody in the distribution count."""
     shown = [suppress_counts(row) for row in rows]
     covered = [i for i, row in enumerate(rows) if sum(row.values()) > 0]
     keys = list(rows[0]) if rows else []
@@ -91,29 +94,40 @@ def suppress_count_table(rows: Sequence[Mapping[str, int]]) -> list[dict[str, in
         changed = False
         for key in keys:
             hidden = [i for i in covered if shown[i][key] is None]
-            if len(hidden) != 1:
+            if not hidden or (len(hidden) > 1 and sum(rows[i][key] for i in hidden) > 0):
                 continue
-            others = sorted((rows[i][key], i) for i in covered if shown[i][key] is not None)
+            others = sorted(
+                (rows[i][key] == 0, rows[i][key], i) for i in covered if shown[i][key] is not None
+            )
             if not others:
-                continue  # the only group with anybody: the sum is this group, hidden alike
-            i = others[0][1]
+                continue  # nothing else to hide: the sum is these groups', hidden alike
+            i = others[0][2]
             shown[i][key] = None
             shown[i] = _close_row(rows[i], shown[i])
             changed = True
     return shown
 
 
+def _pinned(pairs: Sequence[tuple[int, int]], hidden: list[int]) -> bool:
+    """Whether the hidden groups' rates follow from the sums: a single one, or all at 0 % or
+    all at 100 %."""
+    if len(hidden) == 1:
+        return True
+    numerators = sum(pairs[i][0] for i in hidden)
+    return numerators == 0 or numerators == sum(pairs[i][1] for i in hidden)
+
+
 def suppress_rate_column(pairs: Sequence[tuple[int, int]]) -> list[Decimal | None]:
     """One rate (numerator, denominator) of several groups whose sums are published too: each
-    suppressed below five, then, when a single group with a non-zero denominator is suppressed,
-    the group with the next smallest denominator as well."""
+    suppressed below five, then, while the suppressed groups with anybody in them could be
+    recovered from the sums (`_pinned`), the group with the next smallest denominator as well."""
     rates = [suppress_rate(numerator, denominator) for numerator, denominator in pairs]
-    hidden = [i for i, (_n, d) in enumerate(pairs) if d > 0 and rates[i] is None]
-    if len(hidden) == 1:
+    while True:
+        hidden = [i for i, (_n, d) in enumerate(pairs) if d > 0 and rates[i] is None]
         others = sorted((d, i) for i, (_n, d) in enumerate(pairs) if rates[i] is not None)
-        if others:
-            rates[others[0][1]] = None
-    return rates
+        if not hidden or not others or not _pinned(pairs, hidden):
+            return rates
+        rates[others[0][1]] = None
 
 
 def suppress_size_column(sizes: Sequence[int]) -> list[int | None]:

@@ -73,6 +73,16 @@ def test_small_cells_of_a_distribution_are_suppressed(counts, expected):
             [{"x": 6, "y": 0}, {"x": 0, "y": 0}, {"x": 3, "y": 9}],
             [{"x": None, "y": None}, {"x": None, "y": None}, {"x": None, "y": None}],
         ),
+        # Two hidden groups with nobody in column y would each be zero: a third goes.
+        (
+            [{"x": 3, "y": 0}, {"x": 2, "y": 0}, {"x": 9, "y": 6}, {"x": 12, "y": 7}],
+            [
+                {"x": None, "y": None},
+                {"x": None, "y": None},
+                {"x": None, "y": None},
+                {"x": 12, "y": 7},
+            ],
+        ),
         # Large groups side by side: nothing hidden.
         (
             [{"x": 6, "y": 0}, {"x": 7, "y": 5}],
@@ -101,7 +111,10 @@ def test_no_suppressed_cell_is_alone_in_its_distribution_or_its_column(rows):
     if len(covered) < 2:
         return  # one group with anybody in it: the regency's cells are its own, hidden alike
     for key in "abcde":
-        assert sum(shown[i][key] is None for i in covered) != 1
+        hidden = [i for i in covered if shown[i][key] is None]
+        alone = len(hidden) == 1 or (hidden and sum(rows[i][key] for i in hidden) == 0)
+        everything = all(shown[i][key] is None for i in covered)
+        assert not alone or everything
 
 
 @pytest.mark.parametrize(
@@ -110,6 +123,9 @@ def test_no_suppressed_cell_is_alone_in_its_distribution_or_its_column(rows):
         ([(3, 4), (5, 10), (9, 20)], [None, None, Decimal("45.0")]),
         ([(0, 0), (5, 10)], [None, Decimal("50.0")]),  # an empty group hides nothing
         ([(1, 3), (2, 4), (9, 20)], [None, None, Decimal("45.0")]),
+        # Two small groups both at 0 % (or both at 100 %) would each be that: one more goes.
+        ([(0, 3), (0, 4), (1, 10), (9, 20)], [None, None, None, Decimal("45.0")]),
+        ([(3, 3), (4, 4), (7, 10), (9, 20)], [None, None, None, Decimal("45.0")]),
     ],
 )
 def test_a_rate_of_one_small_group_takes_the_next_smallest_with_it(pairs, expected):
