@@ -12,7 +12,7 @@ PYTEST_ARGS ?= -n 2
 
 help:
 	@echo "make run    - siapkan lingkungan, migrasi SQLite, muat data demo, jalankan di http://127.0.0.1:8000"
-	@echo "make test   - jalankan seluruh pengujian (ruff, check, makemigrations --check, kontrak impor, pytest)"
+	@echo "make test   - jalankan seluruh pengujian (ruff, mypy, check, makemigrations --check, kontrak impor, pytest)"
 	@echo "make bench  - tolok ukur pada PostgreSQL (DATABASE_URL), lihat docs/performance.md"
 	@echo "             sebagian saja: make bench BENCH_ARGS=\"--only cycle --scales 6000\""
 
@@ -56,12 +56,12 @@ lint: install
 	$(BIN)/ruff format --check .
 
 typecheck: install
-	$(BIN)/mypy
+	KINERJA_TESTING=true $(BIN)/mypy
 
 contract: install
 	$(BIN)/lint-imports
 
-test: install lint contract
+test: install lint typecheck contract
 	KINERJA_TESTING=true $(MANAGE) check
 	KINERJA_TESTING=true $(MANAGE) makemigrations --check --dry-run
 	KINERJA_TESTING=true $(BIN)/pytest $(PYTEST_ARGS)
